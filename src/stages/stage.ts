@@ -1,0 +1,41 @@
+/**
+ * The contract every common (external) stage implements. A stage is compiled once per
+ * format from its `properties`, then run once per event on the already-resolved input.
+ */
+
+/** Raised while compiling a stage: the format does not load (the loader adds file and line). */
+export class StageConfigError extends Error {}
+
+/** Raised while running a stage on one event: the stage fails, the event goes on (spec 3.3). */
+export class StageError extends Error {}
+
+export type Scope = Record<string, unknown>;
+
+/** A compiled template; renders to a native value (parser-language spec 4.2). Throws on error. */
+export type ValueFn = (scope: Scope) => unknown;
+
+export interface StageCompileContext {
+  /** Compiles a templated property (grok `pattern_key`, date `timezone`). Throws on syntax errors. */
+  compileTemplate(source: string): ValueFn;
+}
+
+export interface StageRunContext {
+  /** Layers, `original` and `final` as templates see them at this point of the pipeline. */
+  scope: Scope;
+  /** "Now" in epoch milliseconds; injectable so that year-less dates are reproducible. */
+  nowMs: number;
+}
+
+export interface CompiledStage {
+  /** Returns the stage result (stored as `{output_field: result}`); throws StageError on failure. */
+  run(input: unknown, ctx: StageRunContext): unknown;
+}
+
+export interface StageFactory {
+  /** Canonical name first (`json.parse-json`), then aliases (`json.parseJSON`). */
+  names: readonly string[];
+  /** What an omitted input_field means: the original message, or the original `@timestamp`. */
+  defaultInput: 'message' | '@timestamp';
+  /** Throws StageConfigError with a clear message for bad properties (unknown grok pattern, bad regex). */
+  compile(properties: Record<string, unknown>, ctx: StageCompileContext): CompiledStage;
+}
