@@ -1,0 +1,167 @@
+import { compileCondition, compileValue, isTemplate, parsePythonLiteral, pyStr } from '../language/index.js';
+import { isDict } from '../language/values.js';
+import { isAdmissible } from './admission.js';
+import { cloneValue, deletePath, getPath, setPath, splitPath } from './paths.js';
+import type { CompileSink } from './compile-sink.js';
+
+export type Scope = Record<string, unknown>;
+
+/** Everything an action needs at run time for one event. */
+export interface EventState {
+  scope: Scope;
+  final: Record<string, unknown>;
+  layers: Record<string, unknown>;
+}
+
+export type Action = (state: EventState) => void;
+type ValueFn = (scope: Scope) => unknown;
+
+/** Compiles one action of a custom stage (`set`, `translate` or `delete`); `where` locates it in parser.yml. */
+export function compileAction(raw: unknown, where: (string | number)[], sink: CompileSink): Action | undefined {
+  if (!isDict(raw)) {
+    sink.problem(where, `an action must be a mapping with set, translate (mapping + dictionary) or delete, got ${describe(raw)}`);
+    return undefined;
+  }
+  const condition = raw.filter === undefined || raw.filter === null ? undefined : compileFilter(raw.filter, [...where, 'filter'], sink);
+  let body: Action | undefined;
+  if (raw.set !== undefined) body = compileSet(raw.set, [...where, 'set'], sink);
+  else if (raw.mapping !== undefined || raw.dictionary !== undefined) body = compileTranslate(raw, where, sink);
+  else if (raw.delete !== undefined) body = compileDelete(raw.delete, [...where, 'delete'], sink);
+  else {
+    sink.problem(where, `unknown action: expected one of set, translate (mapping + dictionary), delete; found keys ${Object.keys(raw).join(', ') || '(none)'}`);
+    return undefined;
+  }
+  if (!body || !condition) return body;
+  const run = body;
+  return (state) => {
+    if (condition(state.scope)) run(state);
+  };
+}
+
+/** A filter template; an empty filter means "always". Syntax errors are reported and make it false. */
+export function compileFilter(source: unknown, where: (string | number)[], sink: CompileSink): ((scope: Scope) => boolean) | undefined {
+  if (source === undefined || source === null || source === '') return undefined;
+  if (typeof source === 'boolean') return source ? undefined : () => false;
+  try {
+    return compileCondition(String(source));
+  } catch (err) {
+    sink.templateProblem(where, err);
+    return () => false;
+  }
+}
+
+/** A value as `set` sees it (parser-language 4.1/4.2): templates, plain text parsed as Python literal, lists. */
+export function compileSetValue(raw: unknown, where: (string | number)[], sink: CompileSink): ValueFn {
+  if (typeof raw === 'string') {
+    if (isTemplate(raw)) {
+      try {
+        return compileValue(raw);
+      } catch (err) {
+        sink.templateProblem(where, err);
+        return () => undefined;
+      }
+    }
+    const literal = parsePythonLiteral(raw.trim());
+    const constant = literal.ok ? literal.value : raw;
+    return () => cloneValue(constant);
+  }
+  if (Array.isArray(raw)) {
+    const items = raw.map((item, i) => compileSetValue(item, [...where, i], sink));
+    return (scope) => {
+      const out: unknown[] = [];
+      for (const item of items) {
+        const value = item(scope);
+        if (value !== undefined && value !== null && value !== '') out.push(value);
+      }
+      return out;
+    };
+  }
+  return () => cloneValue(raw);
+}
+
+function compileSet(raw: unknown, where: (string | number)[], sink: CompileSink): Action | undefined {
+  if (!isDict(raw)) {
+    sink.problem(where, `set expects a mapping of field path to value, got ${describe(raw)}`);
+    return undefined;
+  }
+  const ignored = sink.ignoredValues;
+  const entries = Object.keys(raw).map((field) => ({
+    keys: splitPath(field),
+    value: compileSetValue(raw[field], [...where, field], sink),
+  }));
+  return (state) => {
+    for (const entry of entries) {
+      let value: unknown;
+      try {
+        value = entry.value(state.scope);
+      } catch {
+        continue; // a failing template blanks this one entry only (parser-language 4.1)
+      }
+      if (isAdmissible(value, ignored)) setPath(state.final, entry.keys, cloneValue(value));
+    }
+  };
+}
+
+function compileTranslate(raw: Record<string, unknown>, where: (string | number)[], sink: CompileSink): Action | undefined {
+  const mapping = raw.mapping;
+  const dictionary = raw.dictionary;
+  if (!isDict(mapping) || Object.keys(mapping).length === 0) {
+    sink.problem([...where, 'mapping'], 'translate expects `mapping`: a non-empty map of source path to target path');
+    return undefined;
+  }
+  if (!isDict(dictionary)) {
+    sink.problem([...where, 'dictionary'], 'translate expects `dictionary`: a map of value to translation');
+    return undefined;
+  }
+  // Lookup compares Python str() forms: the int key 17 matches "17", the YAML 1.1 key `yes` is True → "True".
+  const table = new Map<string, unknown>();
+  const typed = sink.typedKeys([...where, 'dictionary']) ?? Object.keys(dictionary);
+  for (const typedKey of typed) {
+    const jsKey = typedKey === null || typedKey === undefined ? '' : String(typedKey);
+    if (!Object.hasOwn(dictionary, jsKey)) continue;
+    table.set(typedKey === null || typedKey === undefined ? 'None' : pyStr(typedKey), dictionary[jsKey]);
+  }
+  const fallback = raw.fallback !== undefined ? raw.fallback : raw.default;
+  const ignored = sink.ignoredValues;
+  const pairs = Object.keys(mapping).map((source) => ({
+    source: splitPath(source),
+    target: splitPath(String(mapping[source])),
+  }));
+  return (state) => {
+    for (const pair of pairs) {
+      const value = resolveLayerThenFinal(state, pair.source);
+      let result: unknown;
+      if (value !== undefined && value !== null && table.has(pyStr(value))) result = table.get(pyStr(value));
+      else result = fallback;
+      if (isAdmissible(result, ignored)) setPath(state.final, pair.target, cloneValue(result));
+    }
+  };
+}
+
+/** A translate source: a layer path (or `original...`) first, then a path in `final`. */
+function resolveLayerThenFinal(state: EventState, keys: readonly string[]): unknown {
+  const head = keys[0];
+  if (head === 'original' || Object.hasOwn(state.layers, head)) {
+    const v = getPath(state.scope[head], keys.slice(1));
+    if (v !== undefined) return v;
+  }
+  return getPath(state.final, keys);
+}
+
+function compileDelete(raw: unknown, where: (string | number)[], sink: CompileSink): Action | undefined {
+  const list = typeof raw === 'string' ? [raw] : raw;
+  if (!Array.isArray(list) || list.some((p) => typeof p !== 'string')) {
+    sink.problem(where, 'delete expects a list of field paths');
+    return undefined;
+  }
+  const paths = (list as string[]).map(splitPath);
+  return (state) => {
+    for (const keys of paths) deletePath(state.final, keys);
+  };
+}
+
+export function describe(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'a mapping' : `${typeof value} ${JSON.stringify(value)}`;
+}

@@ -1,0 +1,13 @@
+/**
+ * Value admission (normalized-event section 4): what a `set` or `translate` may write.
+ * Undefined, None, empty or blank strings, the string "None" and the parser's `ignored_values`
+ * are not written; `[]` and `{}` are (the seed documents keep `"roles": []`).
+ */
+export function isAdmissible(value: unknown, ignoredValues: ReadonlySet<string>): boolean {
+  if (value === undefined || value === null) return false;
+  if (typeof value === 'string') {
+    if (value === 'None' || ignoredValues.has(value)) return false;
+    return value.trim() !== '';
+  }
+  return true;
+}

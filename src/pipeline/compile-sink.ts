@@ -1,0 +1,38 @@
+import type { LoadProblem } from './types.js';
+import type { YamlFile } from './yaml-file.js';
+
+/**
+ * Collects what compiling a parser finds wrong, each problem located by file and line.
+ * Problems stop the format from loading; template syntax errors are diagnostics only, because
+ * catalog formats ship a few templates that do not compile and still pass their tests
+ * (the entry then evaluates as empty).
+ */
+export class CompileSink {
+  readonly problems: LoadProblem[] = [];
+  readonly diagnostics: LoadProblem[] = [];
+
+  constructor(readonly yaml: YamlFile, readonly ignoredValues: ReadonlySet<string>, private readonly strictTemplates: boolean) {}
+
+  problem(path: readonly (string | number)[], message: string): void {
+    this.problems.push({ file: this.yaml.file, line: this.yaml.lineOf(path), message: `${pathLabel(path)}: ${message}` });
+  }
+
+  templateProblem(path: readonly (string | number)[], err: unknown): void {
+    const e = err as { message?: string; line?: number; column?: number };
+    const entry: LoadProblem = {
+      file: this.yaml.file,
+      line: this.yaml.lineOf(path),
+      message: `${pathLabel(path)}: template syntax error: ${e.message ?? String(err)}`,
+    };
+    (this.strictTemplates ? this.problems : this.diagnostics).push(entry);
+  }
+
+  /** The keys of the mapping at `path` as YAML typed them (int 6, bool true, float 1.0). */
+  typedKeys(path: readonly (string | number)[]): unknown[] | undefined {
+    return this.yaml.typedKeys(path);
+  }
+}
+
+function pathLabel(path: readonly (string | number)[]): string {
+  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '');
+}

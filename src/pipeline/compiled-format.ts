@@ -1,0 +1,145 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseJson } from '../core/json.js';
+import { isDict } from '../language/values.js';
+import type { Taxonomy } from '../taxonomy/index.js';
+import type { EventState } from './actions.js';
+import type { Entry } from './entries.js';
+import { newEventId, stampMetadata, ZERO_UUID } from './metadata.js';
+import { cloneValue } from './paths.js';
+import type { Format, FormatManifest, FormatTestCase, InputEvent, LoadProblem, NormalizedEvent, NormalizeOptions } from './types.js';
+
+type Normalizer = (event: Record<string, unknown>, warnings: string[]) => Record<string, unknown>;
+
+interface StageFailure {
+  entry: string;
+  stage: string;
+  reason: string;
+}
+
+/** A format compiled from its folder: runs the pipeline, then normalization, then metadata. */
+export class CompiledFormat implements Format {
+  readonly slug: string;
+  readonly name: string;
+  readonly uuid: string;
+
+  constructor(
+    readonly dir: string,
+    readonly manifest: FormatManifest,
+    readonly taxonomy: Taxonomy,
+    readonly ownFields: Record<string, { name: string; type: string; description?: string }>,
+    readonly diagnostics: readonly LoadProblem[],
+    private readonly entries: readonly Entry[],
+    private readonly normalizer: Normalizer,
+  ) {
+    this.slug = manifest.slug;
+    this.name = manifest.name;
+    this.uuid = manifest.uuid;
+  }
+
+  normalize(input: InputEvent, options: NormalizeOptions = {}): NormalizedEvent {
+    const testMode = options.testMode === true;
+    const message = typeof input?.message === 'string' ? input.message : undefined;
+    const base = {
+      dialect: testMode ? 'test' : this.name,
+      dialectUuid: testMode ? ZERO_UUID : this.uuid,
+      eventId: options.eventId ?? newEventId(testMode),
+    };
+    if (message === undefined) {
+      return stampMetadata({}, {
+        ...base, status: 'failure', message: input?.message === undefined ? '' : String(input.message), warnings: [],
+        error: 'the input event has no "message" string',
+      });
+    }
+    let final: Record<string, unknown> = {};
+    let failures: StageFailure[] = [];
+    let parsed = true;
+    const warnings: string[] = [];
+    try {
+      final = envelopeOf(input);
+      const outcome = this.runPipeline(input, final, options.nowMs ?? Date.now());
+      failures = outcome.failures;
+      parsed = outcome.parsed;
+      final = this.normalizer(final, warnings);
+    } catch (err) {
+      // An engine bug must cost this event only; it comes out as a failure with the raw message.
+      return stampMetadata({}, { ...base, status: 'failure', message, warnings, error: `internal error: ${(err as Error)?.message ?? String(err)}` });
+    }
+    return stampMetadata(final, {
+      ...base,
+      status: parsed ? 'success' : 'failure',
+      message,
+      warnings,
+      error: parsed ? undefined : failures.map((f) => `stage "${f.entry}" (${f.stage}) failed: ${f.reason}`).join('; '),
+    });
+  }
+
+  /**
+   * Runs every entry in order. A stage failure never aborts the event (parser-language 3.3); the
+   * event counts as not parsed when external stages ran and every one of them failed.
+   */
+  private runPipeline(original: InputEvent, final: Record<string, unknown>, nowMs: number): { parsed: boolean; failures: StageFailure[] } {
+    const layers: Record<string, unknown> = {};
+    const scope: Record<string, unknown> = { original, final };
+    const state: EventState = { scope, final, layers };
+    const failures: StageFailure[] = [];
+    let ran = 0;
+    let succeeded = 0;
+    for (const entry of this.entries) {
+      if (entry.filter && !entry.filter(scope)) continue;
+      if (entry.kind === 'custom') {
+        for (const action of entry.actions) action(state);
+        continue;
+      }
+      ran++;
+      try {
+        const value = entry.input(state);
+        if (value === undefined || value === null || value === '') throw new Error('its input is missing or empty');
+        const result = entry.stage.run(value, { scope, nowMs });
+        const layer = { [entry.outputField]: result };
+        layers[entry.name] = layer;
+        scope[entry.name] = layer;
+        succeeded++;
+      } catch (err) {
+        if (!Object.hasOwn(layers, entry.name)) {
+          layers[entry.name] = {};
+          scope[entry.name] = layers[entry.name];
+        }
+        failures.push({ entry: entry.name, stage: entry.stageName, reason: (err as Error)?.message ?? String(err) });
+      }
+    }
+    return { parsed: ran === 0 || succeeded > 0, failures };
+  }
+
+  loadTests(): FormatTestCase[] {
+    const dir = join(this.dir, 'tests');
+    let files: string[];
+    try {
+      files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+    } catch {
+      return [];
+    }
+    return files.map((file) => {
+      const path = join(dir, file);
+      const data = parseJson(readFileSync(path, 'utf8'));
+      if (!isDict(data) || !isDict(data.input) || !isDict(data.expected)) {
+        throw new Error(`${path}: a test file must be {"input": {...}, "expected": {...}}`);
+      }
+      return { file: path, input: data.input as InputEvent, expected: data.expected };
+    });
+  }
+}
+
+/** `final` starts as a copy of the input without `message`; normalization owns `event.created` and `event.id`. */
+function envelopeOf(input: InputEvent): Record<string, unknown> {
+  const final: Record<string, unknown> = {};
+  for (const key of Object.keys(input)) {
+    if (key !== 'message') final[key] = cloneValue(input[key]);
+  }
+  const event = final.event;
+  if (isDict(event)) {
+    delete event.created;
+    delete event.id;
+  }
+  return final;
+}
