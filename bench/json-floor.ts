@@ -1,0 +1,41 @@
+/**
+ * The JSON floor: the least work any JSON-in/JSON-out normalizer must do per event — read a line,
+ * parse it, parse the JSON inside its message, serialize a result and write it. Same I/O shape as
+ * `intake normalize` (chunked stdin, batched writes that respect backpressure).
+ */
+import { once } from 'node:events';
+
+const out = process.stdout;
+let pending = '';
+let batch: string[] = [];
+
+async function flush(): Promise<void> {
+  if (batch.length === 0) return;
+  const text = batch.join('\n') + '\n';
+  batch = [];
+  if (!out.write(text)) await once(out, 'drain');
+}
+
+function handle(line: string): void {
+  if (line === '') return;
+  const input = JSON.parse(line) as { message: string };
+  const text = input.message.trim();
+  let inner: unknown = null;
+  if (text.startsWith('{') || text.startsWith('[')) {
+    try {
+      inner = JSON.parse(text);
+    } catch {
+      inner = null;
+    }
+  }
+  batch.push(JSON.stringify({ message: input.message, parsed: inner }));
+}
+
+for await (const chunk of process.stdin) {
+  const lines = (pending + (chunk as Buffer).toString('utf8')).split('\n');
+  pending = lines.pop() ?? '';
+  for (const line of lines) handle(line);
+  if (batch.length >= 256) await flush();
+}
+if (pending) handle(pending);
+await flush();

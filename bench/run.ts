@@ -1,0 +1,129 @@
+/**
+ * `npm run bench`: Intake against the JSON floor on the same input, alternating runs.
+ * Prints a table and writes it as JSON under bench/results/.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, closeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadBuiltinFormats, packageRoot, stringifyJson } from '../src/index.js';
+import type { Format, InputEvent } from '../src/index.js';
+
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const STREAM_EVENTS = Number(process.env.BENCH_STREAM_EVENTS ?? 10_000_000);
+const root = packageRoot();
+const cli = join(root, 'bin', 'intake.js');
+const floorScript = join(root, 'dist', 'bench', 'json-floor.js');
+const generator = join(root, 'dist', 'bench', 'generate.js');
+
+interface RunResult { seconds: number; peakRssMb: number }
+
+/** Runs `node args` with stdin from `inputFile` (or from `feeder`'s stdout) and stdout to /dev/null. */
+function run(args: string[], inputFile: string | null, feederArgs?: string[]): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const stdinFd = inputFile ? openSync(inputFile, 'r') : undefined;
+    const feeder = feederArgs ? spawn(process.execPath, feederArgs, { stdio: ['ignore', 'pipe', 'inherit'] }) : undefined;
+    const child = spawn(process.execPath, args, { stdio: [feeder ? 'pipe' : stdinFd!, 'ignore', 'pipe'], env: { ...process.env, CI: '1' } });
+    if (feeder) feeder.stdout!.pipe(child.stdin!);
+    let peakKb = 0;
+    let stderr = '';
+    child.stderr!.on('data', (d) => (stderr += d));
+    const sample = (): void => {
+      try {
+        const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+        if (m) peakKb = Math.max(peakKb, Number(m[1]));
+      } catch { /* exited */ }
+    };
+    const timer = setInterval(sample, 25);
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearInterval(timer);
+      if (stdinFd !== undefined) closeSync(stdinFd);
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      if (code !== 0) reject(new Error(`${args.join(' ')} exited ${code}: ${stderr.slice(-500)}`));
+      else resolve({ seconds, peakRssMb: peakKb / 1024 });
+    });
+    sample();
+  });
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function writeWorkload(dir: string, name: string, inputs: InputEvent[], count: number): string {
+  const lines = inputs.map((i) => stringifyJson(i));
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) out.push(lines[i % lines.length]);
+  const file = join(dir, `${name}.ndjson`);
+  writeFileSync(file, out.join('\n') + '\n');
+  return file;
+}
+
+function inProcess(format: Format, inputs: InputEvent[]): number {
+  const nowMs = Date.parse('2026-11-22T00:00:00Z');
+  for (let i = 0; i < 2000; i++) format.normalize(inputs[i % inputs.length], { nowMs });
+  const n = Math.min(EVENTS, 50_000);
+  const t = process.hrtime.bigint();
+  for (let i = 0; i < n; i++) format.normalize(inputs[i % inputs.length], { nowMs });
+  return n / (Number(process.hrtime.bigint() - t) / 1e9);
+}
+
+async function main(): Promise<void> {
+  const formats = loadBuiltinFormats();
+  const dir = mkdtempSync(join(tmpdir(), 'intake-bench-'));
+  const rows: Record<string, unknown>[] = [];
+  const mixedInputs: InputEvent[] = [];
+  try {
+    for (const format of formats) {
+      const inputs = format.loadTests().map((t) => t.input);
+      mixedInputs.push(...inputs);
+      const file = writeWorkload(dir, format.slug, inputs, EVENTS);
+      const engine: number[] = [];
+      const floor: number[] = [];
+      let peak = 0;
+      for (let r = 0; r < RUNS; r++) {
+        const e = await run([cli, 'normalize', '--format', format.slug, '--input', 'json'], file);
+        const f = await run([floorScript], file);
+        engine.push(EVENTS / e.seconds);
+        floor.push(EVENTS / f.seconds);
+        peak = Math.max(peak, e.peakRssMb);
+      }
+      rows.push({
+        workload: format.slug, engine_eps: Math.round(median(engine)), floor_eps: Math.round(median(floor)),
+        ratio: +(median(engine) / median(floor)).toFixed(3), in_process_eps: Math.round(inProcess(format, inputs)), peak_rss_mb: +peak.toFixed(1),
+      });
+    }
+    const mixedFile = writeWorkload(dir, 'mixed', mixedInputs, EVENTS);
+    const engine: number[] = [];
+    const floor: number[] = [];
+    const w1: number[] = [];
+    const w2: number[] = [];
+    for (let r = 0; r < RUNS; r++) {
+      engine.push(EVENTS / (await run([cli, 'normalize', '--format', 'auto', '--input', 'json'], mixedFile)).seconds);
+      floor.push(EVENTS / (await run([floorScript], mixedFile)).seconds);
+      w1.push(EVENTS / (await run([cli, 'normalize', '--format', 'sekoiaio-endpoint', '--input', 'json', '--workers', '1'], join(dir, 'sekoiaio-endpoint.ndjson'))).seconds);
+      w2.push(EVENTS / (await run([cli, 'normalize', '--format', 'sekoiaio-endpoint', '--input', 'json', '--workers', '2'], join(dir, 'sekoiaio-endpoint.ndjson'))).seconds);
+    }
+    rows.push({ workload: 'mixed (--format auto)', engine_eps: Math.round(median(engine)), floor_eps: Math.round(median(floor)), ratio: +(median(engine) / median(floor)).toFixed(3) });
+    const workers = { workers1_eps: Math.round(median(w1)), workers2_eps: Math.round(median(w2)), speedup: +(median(w2) / median(w1)).toFixed(2) };
+    const sampleFile = writeWorkload(dir, 'stream-sample', mixedInputs, mixedInputs.length);
+    const stream = await run([cli, 'normalize', '--format', 'auto', '--input', 'json'], null, [generator, sampleFile, String(STREAM_EVENTS)]);
+    const result = {
+      date: new Date().toISOString(), node: process.version, events: EVENTS, runs: RUNS, rows, workers,
+      stream: { events: STREAM_EVENTS, seconds: +stream.seconds.toFixed(1), eps: Math.round(STREAM_EVENTS / stream.seconds), peak_rss_mb: +stream.peakRssMb.toFixed(1) },
+    };
+    console.table(rows);
+    console.log(`--workers 2 vs 1 (sekoiaio-endpoint): ${workers.workers2_eps} vs ${workers.workers1_eps} events/s = ${workers.speedup}x`);
+    console.log(`stream of ${STREAM_EVENTS} events: ${result.stream.eps} events/s, peak RSS ${result.stream.peak_rss_mb} MB`);
+    const outDir = join(root, 'bench', 'results');
+    mkdirSync(outDir, { recursive: true });
+    const text = JSON.stringify(result, null, 2) + '\n';
+    writeFileSync(join(outDir, 'latest.json'), text);
+    writeFileSync(join(outDir, `${result.date.slice(0, 19).replace(/:/g, '-')}.json`), text);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+// Runs every compiled test (dist/test/**/*.test.js) with node's test runner, two files at a time.
+// Exit code: node --test's own, i.e. non-zero when any test fails (or when no test file exists).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const testRoot = join(root, 'dist', 'test');
+
+function findTests(dir) {
+  const found = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...findTests(path));
+    else if (entry.name.endsWith('.test.js')) found.push(path);
+  }
+  return found;
+}
+
+const files = existsSync(testRoot) ? findTests(testRoot).sort() : [];
+if (files.length === 0) {
+  console.error('run-tests: no dist/test/**/*.test.js found (did `npm run build` run?)');
+  process.exit(1);
+}
+const filter = process.argv.slice(2);
+const selected = filter.length > 0 ? files.filter((f) => filter.some((part) => f.includes(part))) : files;
+const result = spawnSync(
+  process.execPath,
+  ['--test', '--test-concurrency=2', ...selected.map((f) => relative(root, f))],
+  { cwd: root, stdio: 'inherit' },
+);
+process.exit(result.status ?? 1);

@@ -1,0 +1,134 @@
+import { createReadStream, statSync } from 'node:fs';
+import { once } from 'node:events';
+import type { Readable } from 'node:stream';
+import { createBatchProcessor, type Batch, type BatchResult } from '../../runtime/batch.js';
+import { FormatDetector } from '../../runtime/format-detector.js';
+import type { InputMode } from '../../runtime/input-line.js';
+import { parseCommandArgs, positiveInt } from '../args.js';
+import { CommandError, UsageError } from '../errors.js';
+import { NORMALIZE_HELP } from '../help.js';
+import { LineBatcher } from '../normalize/line-source.js';
+import { ProgressBar, progressWanted } from '../normalize/progress.js';
+import { resolveFormats } from '../normalize/resolve-format.js';
+import { RunStats } from '../normalize/summary.js';
+import { WorkerPool } from '../normalize/worker-pool.js';
+
+/** Lines per batch: one stdout write and one worker message each. */
+const BATCH_LINES = 256;
+const READ_CHUNK = 256 * 1024;
+
+/** `intake normalize`: NDJSON out, one event per input line, input order. */
+export async function runNormalize(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs('normalize', argv, {
+    format: { type: 'string', short: 'f' },
+    input: { type: 'string', short: 'i', default: 'raw' },
+    taxonomy: { type: 'string', short: 't', multiple: true, default: [] },
+    workers: { type: 'string', short: 'w' },
+    'batch-timeout': { type: 'string' },
+    'no-progress': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    process.stdout.write(NORMALIZE_HELP);
+    return 0;
+  }
+  if (values.format === undefined) throw new UsageError('normalize: --format is required (a slug, a folder or "auto")');
+  const mode = values.input as InputMode;
+  if (mode !== 'raw' && mode !== 'json') throw new UsageError(`--input must be "raw" or "json", got "${values.input}"`);
+  const workers = positiveInt('workers', values.workers, 0);
+  const timeoutMs = positiveInt('batch-timeout', values['batch-timeout'], 30_000);
+  const taxonomyFiles = values.taxonomy ?? [];
+  for (const file of taxonomyFiles) {
+    if (!isFile(file)) throw new CommandError(`--taxonomy: cannot read ${file}`);
+  }
+  const files = positionals.length > 0 ? positionals : ['-'];
+  let totalBytes = 0;
+  for (const file of files) {
+    if (file === '-') continue;
+    try {
+      const st = statSync(file);
+      if (!st.isFile()) throw new Error('not a file');
+      totalBytes += st.size;
+    } catch (err) {
+      throw new CommandError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+  }
+
+  const { auto, formats } = resolveFormats(values.format, taxonomyFiles);
+  const stats = new RunStats();
+  const stdout = process.stdout;
+  stdout.on('error', (err: NodeJS.ErrnoException) => {
+    // A closed pipe (`| head`) ends the run quietly, like other Unix filters.
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+
+  const write = async (result: BatchResult) => {
+    stats.add(result);
+    if (result.text.length > 0 && !stdout.write(result.text)) await once(stdout, 'drain');
+  };
+
+  let handle: (batch: Batch) => Promise<void>;
+  let finish: () => Promise<void>;
+  if (workers > 0) {
+    const pool = new WorkerPool(
+      workers,
+      { formatDirs: formats.map((f) => f.dir), auto, taxonomyFiles, mode },
+      timeoutMs,
+    );
+    const inFlight: Promise<BatchResult>[] = [];
+    const maxInFlight = workers * 2;
+    handle = async (batch) => {
+      inFlight.push(pool.submit(batch));
+      while (inFlight.length >= maxInFlight) await write(await inFlight.shift()!);
+    };
+    finish = async () => {
+      while (inFlight.length > 0) await write(await inFlight.shift()!);
+      await pool.close();
+    };
+  } else {
+    const processBatch = createBatchProcessor(
+      auto ? { kind: 'auto', detector: new FormatDetector(formats) } : { kind: 'format', format: formats[0]! },
+      mode,
+    );
+    handle = (batch) => write(processBatch(batch));
+    finish = async () => {};
+  }
+
+  const progress =
+    !values['no-progress'] && progressWanted(!files.includes('-'), process.stderr)
+      ? new ProgressBar(process.stderr, totalBytes)
+      : undefined;
+  const batcher = new LineBatcher(BATCH_LINES);
+  let bytesRead = 0;
+  try {
+    for (const file of files) {
+      const stream: Readable = file === '-' ? process.stdin : createReadStream(file, { highWaterMark: READ_CHUNK });
+      try {
+        for await (const chunk of stream) {
+          const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+          bytesRead += buf.length;
+          for (const batch of batcher.push(buf)) await handle(batch);
+          progress?.update(bytesRead, stats.events);
+        }
+      } catch (err) {
+        throw new CommandError(`cannot read ${file === '-' ? 'stdin' : file}: ${(err as Error).message}`);
+      }
+      for (const batch of batcher.endOfInput()) await handle(batch);
+    }
+    for (const batch of batcher.flush()) await handle(batch);
+  } finally {
+    await finish();
+    progress?.finish();
+  }
+  process.stderr.write(stats.summary() + '\n');
+  return 0;
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}

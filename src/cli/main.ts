@@ -1,0 +1,88 @@
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { CommandError, UsageError } from './errors.js';
+import { MAIN_HELP } from './help.js';
+import { packageVersion } from './package-info.js';
+
+type CommandRunner = (argv: string[]) => Promise<number>;
+
+/** Each command is imported on use, so a missing or broken piece only breaks its own command. */
+const COMMANDS: Record<string, () => Promise<CommandRunner>> = {
+  normalize: async () => (await import('./commands/normalize.js')).runNormalize,
+  test: async () => (await import('./commands/test.js')).runTest,
+  docs: async () => (await import('./commands/docs.js')).runDocs,
+  formats: async () => (await import('./commands/formats.js')).runFormats,
+  serve: () => optionalCommand('./serve.js', 'runServe'),
+  search: () => optionalCommand('./search.js', 'runSearch'),
+  worker: () => optionalCommand('./worker.js', 'runWorker'),
+};
+
+/** Server-side commands live in modules written separately; a missing one fails only its command. */
+async function optionalCommand(specifier: string, exportName: string): Promise<CommandRunner> {
+  let mod: Record<string, unknown>;
+  try {
+    mod = (await import(specifier)) as Record<string, unknown>;
+  } catch (err) {
+    const msg = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    throw new CommandError(`command not available in this build (${msg})`);
+  }
+  const run = mod[exportName];
+  if (typeof run !== 'function') throw new CommandError(`command not available: ${specifier} has no ${exportName}`);
+  return run as CommandRunner;
+}
+
+/** Runs the intake command line; resolves to the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+      if (command === 'help' && rest[0] && rest[0] in COMMANDS) return main([rest[0], '--help']);
+      process.stdout.write(MAIN_HELP);
+      return 0;
+    }
+    if (command === '-v' || command === '--version') {
+      process.stdout.write(packageVersion() + '\n');
+      return 0;
+    }
+    const load = COMMANDS[command];
+    if (!load) {
+      throw new UsageError(
+        command.startsWith('-')
+          ? `unknown option ${command} (see intake --help)`
+          : `unknown command "${command}" (commands: ${Object.keys(COMMANDS).join(', ')})`,
+      );
+    }
+    const run = await load();
+    return await run(rest);
+  } catch (err) {
+    if (err instanceof UsageError || err instanceof CommandError) {
+      process.stderr.write(`intake: ${err.message}\n`);
+      return err.exitCode;
+    }
+    const msg = err instanceof Error ? (err.stack ?? err.message) : String(err);
+    process.stderr.write(`intake: internal error: ${msg}\n`);
+    return 1;
+  }
+}
+
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`intake: ${String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

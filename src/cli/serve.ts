@@ -1,0 +1,77 @@
+import { relative } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { ConfigError, resolveConfig, SERVE_FLAGS_HELP } from '../intake/config.js';
+import type { IntakeConfig } from '../intake/config.js';
+import type { IntakeFormats } from '../intake/normalizer.js';
+import { generatedIntakes, keysFileFor, loadIntakeFormats } from '../intake/resolve-formats.js';
+import { startServer } from '../intake/server.js';
+
+export const SERVE_USAGE = `usage: intake serve [options]
+Receives events over HTTP (Sekoia.io-compatible) and syslog, normalizes them and keeps them.
+${SERVE_FLAGS_HELP}`;
+
+export interface ServeDeps {
+  /** Replaces format loading (tests run the server with stub formats). */
+  loadFormats?: (config: IntakeConfig) => IntakeFormats;
+  /** Resolves with a stop function once the server is ready. */
+  onReady?: (stop: () => void) => void;
+}
+
+const addr = (a: AddressInfo | undefined) => (a ? `${a.family === 'IPv6' ? `[${a.address}]` : a.address}:${a.port}` : undefined);
+
+/** `intake serve`: runs until SIGINT/SIGTERM. Resolves with the exit code. */
+export async function runServe(argv: string[], deps: ServeDeps = {}): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(SERVE_USAGE + '\n');
+    return 0;
+  }
+  let config: IntakeConfig;
+  let formats: IntakeFormats;
+  try {
+    config = resolveConfig(argv);
+    if (deps.loadFormats) formats = deps.loadFormats(config);
+    else if (config.intakes.length) formats = loadIntakeFormats(config.intakes);
+    else {
+      const generated = generatedIntakes(keysFileFor(config));
+      config.intakes = generated.intakes;
+      formats = generated.formats;
+      for (const { key, format } of generated.intakes) process.stdout.write(`intake key ${key} -> ${format}\n`);
+    }
+  } catch (err) {
+    process.stderr.write(`intake serve: ${(err as Error).message}\n`);
+    return err instanceof ConfigError ? 2 : 1;
+  }
+  let server;
+  try {
+    server = await startServer(config, formats);
+  } catch (err) {
+    process.stderr.write(`intake serve: ${(err as Error).message}\n`);
+    return 1;
+  }
+  const parts = [
+    ['http', addr(server.http)],
+    ['syslog-tcp', addr(server.syslogTcp)],
+    ['syslog-udp', addr(server.syslogUdp)],
+    ['syslog-tls', addr(server.syslogTls)],
+    ['store', config.store ? relative(process.cwd(), config.store.path) || config.store.path : undefined],
+    ['bus', config.bus?.url],
+    ['intakes', String(formats.size)],
+  ].filter(([, v]) => v !== undefined);
+  process.stdout.write(`intake ready ${parts.map(([k, v]) => `${k}=${v}`).join(' ')}\n`);
+  return new Promise<number>((resolve) => {
+    let stopping = false;
+    const stop = () => {
+      if (stopping) return;
+      stopping = true;
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      server.close().then(() => resolve(0), (err: Error) => {
+        process.stderr.write(`intake serve: ${err.message}\n`);
+        resolve(1);
+      });
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    deps.onReady?.(stop);
+  });
+}

@@ -1,0 +1,326 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { parseDurationMs, parseSize } from '../outputs/time-spec.js';
+import { DEFAULT_LIMITS } from './limits.js';
+import type { Limits } from './limits.js';
+
+/**
+ * Server configuration: `intake.yml` and command-line flags (flags win). Example file:
+ *
+ *   listeners:
+ *     http: 127.0.0.1:8080
+ *     syslog_tcp: 127.0.0.1:5140
+ *     syslog_udp: 127.0.0.1:5140
+ *     syslog_tls: 127.0.0.1:6514
+ *     tls: { cert: cert.pem, key: key.pem }     # HTTPS and syslog TLS
+ *     syslog_default_key: KEY                  # for frames without [SEKOIA@53288 intake_key=...]
+ *   intakes:
+ *     - { key: 0123abcd, format: rubycat-proveit }  # built-in slug or a format folder
+ *   store: sqlite:./data/intake.db                  # or "none", or { path, synchronous, max_age, max_size }
+ *   outputs:
+ *     - { type: elasticsearch, url: http://127.0.0.1:9200, index_prefix: intake, dead_letter: ./data/es-dead.ndjson }
+ *     - { type: ndjson, path: ./data/events.ndjson, max_size: 100MB, max_files: 10 }
+ *   bus: nats://127.0.0.1:4222
+ *   limits: { max_body: 16MB, max_frame: 256KB, max_queue: 100000, max_batch: 5000,
+ *             request_timeout: 30s, headers_timeout: 10s, idle_timeout: 120s, max_connections: 2000 }
+ *
+ * Relative paths in the file are relative to the file; relative paths in flags to the working directory.
+ */
+
+export interface HostPort {
+  host: string;
+  port: number;
+}
+
+export interface StoreConfig {
+  path: string;
+  synchronous: 'full' | 'normal';
+  maxAgeMs?: number;
+  maxBytes?: number;
+}
+
+export type OutputConfig =
+  | { type: 'ndjson'; path: string; maxBytes?: number; maxFiles?: number }
+  | {
+      type: 'elasticsearch' | 'opensearch';
+      url: string;
+      indexPrefix: string;
+      deadLetter: string;
+      username?: string;
+      password?: string;
+      apiKey?: string;
+      insecure?: boolean;
+    };
+
+export interface IntakeConfig {
+  http?: HostPort;
+  syslogTcp?: HostPort;
+  syslogUdp?: HostPort;
+  syslogTls?: HostPort;
+  tls?: { certFile: string; keyFile: string };
+  syslogDefaultKey?: string;
+  intakes: { key: string; format: string }[];
+  /** null: no embedded store (bus receivers, or outputs only). */
+  store: StoreConfig | null;
+  outputs: OutputConfig[];
+  bus?: { url: string; stream?: string; subject?: string; durable?: string };
+  limits: Limits;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export const DEFAULT_STORE_PATH = 'data/intake.db';
+export const DEFAULT_LISTENERS = { http: '127.0.0.1:8080', syslogTcp: '127.0.0.1:5140' };
+
+export function parseHostPort(text: string, what: string): HostPort {
+  const m = /^(?:\[([^\]]+)\]|([^:]*)):(\d{1,5})$/.exec(text.trim());
+  if (!m || Number(m[3]) > 65535) throw new ConfigError(`${what}: expected HOST:PORT, got ${JSON.stringify(text)}`);
+  return { host: m[1] ?? (m[2] || '127.0.0.1'), port: Number(m[3]) };
+}
+
+export function parseIntakeSpec(text: string): { key: string; format: string } {
+  const eq = text.indexOf('=');
+  if (eq <= 0 || eq === text.length - 1) throw new ConfigError(`--intake: expected KEY=FORMAT, got ${JSON.stringify(text)}`);
+  return { key: text.slice(0, eq), format: text.slice(eq + 1) };
+}
+
+function duration(value: unknown, what: string): number {
+  if (typeof value === 'number') return value;
+  const ms = typeof value === 'string' ? parseDurationMs(value) : undefined;
+  if (ms === undefined) throw new ConfigError(`${what}: expected a duration like 30s, got ${JSON.stringify(value)}`);
+  return ms;
+}
+
+function size(value: unknown, what: string): number {
+  try {
+    return parseSize(value as string | number);
+  } catch {
+    throw new ConfigError(`${what}: expected a size like 16MB, got ${JSON.stringify(value)}`);
+  }
+}
+
+function parseStoreSpec(text: string, base: string): StoreConfig | null {
+  if (text === 'none') return null;
+  if (!text.startsWith('sqlite:')) throw new ConfigError(`store: expected sqlite:PATH or none, got ${JSON.stringify(text)}`);
+  return { path: resolve(base, text.slice('sqlite:'.length)), synchronous: 'full' };
+}
+
+function parseOutputSpec(text: string, base: string): OutputConfig {
+  const colon = text.indexOf(':');
+  const type = text.slice(0, colon);
+  const rest = text.slice(colon + 1);
+  if (type === 'ndjson') return { type, path: resolve(base, rest) };
+  if (type === 'elasticsearch' || type === 'opensearch') {
+    return { type, url: rest, indexPrefix: 'intake', deadLetter: resolve(base, `data/${type}-dead-letter.ndjson`) };
+  }
+  throw new ConfigError(`output: expected ndjson:PATH, elasticsearch:URL or opensearch:URL, got ${JSON.stringify(text)}`);
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+function str(v: unknown, what: string): string {
+  if (typeof v !== 'string' || !v) throw new ConfigError(`${what}: expected a string`);
+  return v;
+}
+
+function fromFile(file: string): Partial<IntakeConfig> {
+  let doc: unknown;
+  try {
+    doc = parseYaml(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new ConfigError(`${file}: ${(err as Error).message}`);
+  }
+  if (doc === null || doc === undefined) return {};
+  if (!isObj(doc)) throw new ConfigError(`${file}: expected a mapping at the top level`);
+  const base = dirname(resolve(file));
+  const out: Partial<IntakeConfig> = {};
+  const l = doc.listeners;
+  if (l !== undefined) {
+    if (!isObj(l)) throw new ConfigError('listeners: expected a mapping');
+    if (l.http) out.http = parseHostPort(String(l.http), 'listeners.http');
+    if (l.syslog_tcp) out.syslogTcp = parseHostPort(String(l.syslog_tcp), 'listeners.syslog_tcp');
+    if (l.syslog_udp) out.syslogUdp = parseHostPort(String(l.syslog_udp), 'listeners.syslog_udp');
+    if (l.syslog_tls) out.syslogTls = parseHostPort(String(l.syslog_tls), 'listeners.syslog_tls');
+    if (l.syslog_default_key) out.syslogDefaultKey = String(l.syslog_default_key);
+    if (l.tls !== undefined) {
+      if (!isObj(l.tls)) throw new ConfigError('listeners.tls: expected { cert, key }');
+      out.tls = { certFile: resolve(base, str(l.tls.cert, 'listeners.tls.cert')), keyFile: resolve(base, str(l.tls.key, 'listeners.tls.key')) };
+    }
+  }
+  if (doc.intakes !== undefined) {
+    if (!Array.isArray(doc.intakes)) throw new ConfigError('intakes: expected a list of { key, format }');
+    out.intakes = doc.intakes.map((item, i) => {
+      if (!isObj(item)) throw new ConfigError(`intakes[${i}]: expected { key, format }`);
+      const format = str(item.format, `intakes[${i}].format`);
+      // A folder path is relative to the file; a bare slug stays a slug.
+      return { key: str(item.key, `intakes[${i}].key`), format: format.includes('/') ? resolve(base, format) : format };
+    });
+  }
+  const s = doc.store;
+  if (s !== undefined) {
+    if (typeof s === 'string') out.store = parseStoreSpec(s, base);
+    else if (isObj(s)) {
+      const sync = s.synchronous ?? 'full';
+      if (sync !== 'full' && sync !== 'normal') throw new ConfigError('store.synchronous: full or normal');
+      out.store = {
+        path: resolve(base, str(s.path, 'store.path')),
+        synchronous: sync,
+        maxAgeMs: s.max_age === undefined ? undefined : duration(s.max_age, 'store.max_age'),
+        maxBytes: s.max_size === undefined ? undefined : size(s.max_size, 'store.max_size'),
+      };
+    } else throw new ConfigError('store: expected sqlite:PATH, none or a mapping');
+  }
+  if (doc.outputs !== undefined) {
+    if (!Array.isArray(doc.outputs)) throw new ConfigError('outputs: expected a list');
+    out.outputs = doc.outputs.map((o, i) => {
+      if (!isObj(o)) throw new ConfigError(`outputs[${i}]: expected a mapping`);
+      if (o.type === 'ndjson') {
+        return {
+          type: 'ndjson' as const,
+          path: resolve(base, str(o.path, `outputs[${i}].path`)),
+          maxBytes: o.max_size === undefined ? undefined : size(o.max_size, `outputs[${i}].max_size`),
+          maxFiles: o.max_files === undefined ? undefined : Number(o.max_files),
+        };
+      }
+      if (o.type === 'elasticsearch' || o.type === 'opensearch') {
+        return {
+          type: o.type,
+          url: str(o.url, `outputs[${i}].url`),
+          indexPrefix: o.index_prefix === undefined ? 'intake' : str(o.index_prefix, `outputs[${i}].index_prefix`),
+          deadLetter: resolve(base, o.dead_letter === undefined ? `data/${o.type}-dead-letter.ndjson` : str(o.dead_letter, `outputs[${i}].dead_letter`)),
+          username: o.username === undefined ? undefined : String(o.username),
+          password: o.password === undefined ? undefined : String(o.password),
+          apiKey: o.api_key === undefined ? undefined : String(o.api_key),
+          insecure: o.insecure === true,
+        };
+      }
+      throw new ConfigError(`outputs[${i}].type: ndjson, elasticsearch or opensearch`);
+    });
+  }
+  if (doc.bus !== undefined) {
+    if (typeof doc.bus === 'string') out.bus = { url: doc.bus };
+    else if (isObj(doc.bus)) {
+      out.bus = {
+        url: str(doc.bus.url, 'bus.url'),
+        stream: doc.bus.stream === undefined ? undefined : String(doc.bus.stream),
+        subject: doc.bus.subject === undefined ? undefined : String(doc.bus.subject),
+        durable: doc.bus.durable === undefined ? undefined : String(doc.bus.durable),
+      };
+    } else throw new ConfigError('bus: expected nats://HOST:PORT or a mapping');
+  }
+  if (doc.limits !== undefined) {
+    if (!isObj(doc.limits)) throw new ConfigError('limits: expected a mapping');
+    out.limits = limitsFrom(doc.limits, { ...DEFAULT_LIMITS });
+  }
+  return out;
+}
+
+function limitsFrom(o: Obj, limits: Limits): Limits {
+  const known: Record<string, (v: unknown) => void> = {
+    max_body: (v) => (limits.maxBodyBytes = size(v, 'limits.max_body')),
+    max_frame: (v) => (limits.maxFrameBytes = size(v, 'limits.max_frame')),
+    max_queue: (v) => (limits.maxQueuedEvents = Number(v)),
+    max_batch: (v) => (limits.maxBatch = Number(v)),
+    request_timeout: (v) => (limits.requestTimeoutMs = duration(v, 'limits.request_timeout')),
+    headers_timeout: (v) => (limits.headersTimeoutMs = duration(v, 'limits.headers_timeout')),
+    idle_timeout: (v) => (limits.idleTimeoutMs = duration(v, 'limits.idle_timeout')),
+    max_connections: (v) => (limits.maxConnections = Number(v)),
+  };
+  for (const [k, v] of Object.entries(o)) {
+    const set = known[k];
+    if (!set) throw new ConfigError(`limits.${k}: unknown setting (known: ${Object.keys(known).join(', ')})`);
+    set(v);
+  }
+  return limits;
+}
+
+export const SERVE_FLAGS_HELP = `  --config FILE              intake.yml (flags override it)
+  --http HOST:PORT           HTTP intake listener (default ${DEFAULT_LISTENERS.http} when no listener is set)
+  --syslog-tcp HOST:PORT     syslog over TCP (default ${DEFAULT_LISTENERS.syslogTcp} when no listener is set)
+  --syslog-udp HOST:PORT     syslog over UDP (best effort)
+  --syslog-tls HOST:PORT     syslog over TLS (needs --tls-cert/--tls-key)
+  --tls-cert FILE --tls-key FILE   certificate for HTTPS and syslog TLS
+  --syslog-default-key KEY   intake key for syslog frames that carry none
+  --intake KEY=FORMAT        map an intake key to a built-in format slug or format folder (repeatable)
+  --store sqlite:PATH|none   embedded store (default sqlite:${DEFAULT_STORE_PATH})
+  --synchronous full|normal  SQLite durability (default full)
+  --retention-age DURATION   delete events older than this (e.g. 30d)
+  --retention-size SIZE      keep the store under this size (e.g. 10GB)
+  --output SPEC              ndjson:PATH, elasticsearch:URL or opensearch:URL (repeatable)
+  --bus nats://HOST:PORT     publish to NATS JetStream; 'intake worker' processes normalize
+  --max-body SIZE  --max-frame SIZE  --max-queue N  --max-batch N  --idle-timeout DURATION`;
+
+/** Loads `--config` (if any) and applies every flag over it. Throws ConfigError. */
+export function resolveConfig(argv: string[], cwd: string = process.cwd()): IntakeConfig {
+  const flags = new Map<string, string[]>();
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (!arg.startsWith('--')) { positional.push(arg); continue; }
+    const eq = arg.indexOf('=');
+    const name = eq > 0 ? arg.slice(2, eq) : arg.slice(2);
+    const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
+    if (value === undefined) throw new ConfigError(`--${name} needs a value`);
+    flags.set(name, [...(flags.get(name) ?? []), value]);
+  }
+  if (positional.length) throw new ConfigError(`unexpected argument ${JSON.stringify(positional[0])}`);
+  const one = (name: string) => flags.get(name)?.at(-1);
+  const known = new Set(['config', 'http', 'syslog-tcp', 'syslog-udp', 'syslog-tls', 'tls-cert', 'tls-key', 'syslog-default-key', 'intake', 'store',
+    'synchronous', 'retention-age', 'retention-size', 'output', 'bus', 'max-body', 'max-frame', 'max-queue', 'max-batch', 'idle-timeout']);
+  for (const name of flags.keys()) if (!known.has(name)) throw new ConfigError(`unknown option --${name}`);
+
+  const file = one('config');
+  const base: Partial<IntakeConfig> = file ? fromFile(resolve(cwd, file)) : {};
+  const config: IntakeConfig = {
+    http: base.http,
+    syslogTcp: base.syslogTcp,
+    syslogUdp: base.syslogUdp,
+    syslogTls: base.syslogTls,
+    tls: base.tls,
+    syslogDefaultKey: base.syslogDefaultKey,
+    intakes: base.intakes ?? [],
+    store: base.store === undefined ? { path: resolve(cwd, DEFAULT_STORE_PATH), synchronous: 'full' } : base.store,
+    outputs: base.outputs ?? [],
+    bus: base.bus,
+    limits: base.limits ?? { ...DEFAULT_LIMITS },
+  };
+  if (one('http')) config.http = parseHostPort(one('http')!, '--http');
+  if (one('syslog-tcp')) config.syslogTcp = parseHostPort(one('syslog-tcp')!, '--syslog-tcp');
+  if (one('syslog-udp')) config.syslogUdp = parseHostPort(one('syslog-udp')!, '--syslog-udp');
+  if (one('syslog-tls')) config.syslogTls = parseHostPort(one('syslog-tls')!, '--syslog-tls');
+  if (one('syslog-default-key')) config.syslogDefaultKey = one('syslog-default-key');
+  if (one('tls-cert') || one('tls-key')) {
+    if (!one('tls-cert') || !one('tls-key')) throw new ConfigError('--tls-cert and --tls-key go together');
+    config.tls = { certFile: resolve(cwd, one('tls-cert')!), keyFile: resolve(cwd, one('tls-key')!) };
+  }
+  for (const spec of flags.get('intake') ?? []) {
+    const intake = parseIntakeSpec(spec);
+    if (intake.format.includes('/')) intake.format = resolve(cwd, intake.format);
+    config.intakes = config.intakes.filter((i) => i.key !== intake.key).concat(intake);
+  }
+  if (one('store')) config.store = parseStoreSpec(one('store')!, cwd);
+  if (one('synchronous')) {
+    const s = one('synchronous');
+    if (s !== 'full' && s !== 'normal') throw new ConfigError('--synchronous: full or normal');
+    if (config.store) config.store.synchronous = s;
+  }
+  if (one('retention-age') && config.store) config.store.maxAgeMs = duration(one('retention-age'), '--retention-age');
+  if (one('retention-size') && config.store) config.store.maxBytes = size(one('retention-size'), '--retention-size');
+  for (const spec of flags.get('output') ?? []) config.outputs.push(parseOutputSpec(spec, cwd));
+  if (one('bus')) config.bus = { ...config.bus, url: one('bus')! };
+  if (one('max-body')) config.limits.maxBodyBytes = size(one('max-body'), '--max-body');
+  if (one('max-frame')) config.limits.maxFrameBytes = size(one('max-frame'), '--max-frame');
+  if (one('max-queue')) config.limits.maxQueuedEvents = Number(one('max-queue'));
+  if (one('max-batch')) config.limits.maxBatch = Number(one('max-batch'));
+  if (one('idle-timeout')) config.limits.idleTimeoutMs = duration(one('idle-timeout'), '--idle-timeout');
+  if (config.syslogTls && !config.tls) throw new ConfigError('syslog TLS listener needs a certificate (--tls-cert, --tls-key)');
+  if (!config.http && !config.syslogTcp && !config.syslogUdp && !config.syslogTls) {
+    config.http = parseHostPort(DEFAULT_LISTENERS.http, 'default');
+    config.syslogTcp = parseHostPort(DEFAULT_LISTENERS.syslogTcp, 'default');
+  }
+  return config;
+}

@@ -1,0 +1,15 @@
+import type { SqliteStore } from '../outputs/sqlite-store.js';
+import type { IngestQueue } from './ingest-queue.js';
+import type { Limits } from './limits.js';
+import type { Metrics } from './metrics.js';
+
+/** What every receiver needs: key check, the durable queue, metrics and limits. */
+export interface ReceiverContext {
+  /** Format slug for a known intake key, undefined for an unknown one. */
+  formatOf(key: string): string | undefined;
+  queue: IngestQueue;
+  metrics: Metrics;
+  limits: Limits;
+  /** Present when the embedded store is local: enables `GET /events`. */
+  store?: SqliteStore;
+}

@@ -1,0 +1,53 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { findBuiltinFormat, loadBuiltinFormats, loadFormat } from '../index.js';
+import type { Format } from '../pipeline/types.js';
+import { ConfigError } from './config.js';
+import type { IntakeConfig } from './config.js';
+import type { IntakeFormats } from './normalizer.js';
+
+function formatDir(spec: string): string {
+  if (existsSync(spec) && statSync(spec).isDirectory()) return spec;
+  const dir = findBuiltinFormat(spec);
+  if (!dir) throw new ConfigError(`format ${JSON.stringify(spec)}: neither a built-in slug nor a format folder`);
+  return dir;
+}
+
+/** Loads the format of every configured intake (each folder once). Throws FormatLoadError/ConfigError. */
+export function loadIntakeFormats(intakes: IntakeConfig['intakes']): IntakeFormats {
+  const byDir = new Map<string, Format>();
+  const out: IntakeFormats = new Map();
+  for (const { key, format } of intakes) {
+    const dir = formatDir(format);
+    let loaded = byDir.get(dir);
+    if (!loaded) byDir.set(dir, (loaded = loadFormat(dir)));
+    out.set(key, loaded);
+  }
+  return out;
+}
+
+/**
+ * No intake configured: one key per built-in format. Keys are kept in `keysFile` (when given)
+ * so that senders keep working across restarts.
+ */
+export function generatedIntakes(keysFile: string | undefined): { intakes: IntakeConfig['intakes']; formats: IntakeFormats } {
+  const saved: Record<string, string> = keysFile && existsSync(keysFile) ? JSON.parse(readFileSync(keysFile, 'utf8')) : {};
+  const formats: IntakeFormats = new Map();
+  const intakes: IntakeConfig['intakes'] = [];
+  for (const format of loadBuiltinFormats()) {
+    const key = saved[format.slug] ?? randomBytes(16).toString('hex');
+    saved[format.slug] = key;
+    formats.set(key, format);
+    intakes.push({ key, format: format.slug });
+  }
+  if (keysFile) {
+    mkdirSync(dirname(keysFile), { recursive: true });
+    writeFileSync(keysFile, JSON.stringify(saved, null, 2) + '\n');
+  }
+  return { intakes, formats };
+}
+
+export function keysFileFor(config: IntakeConfig): string | undefined {
+  return config.store ? join(dirname(config.store.path), 'generated-intake-keys.json') : undefined;
+}

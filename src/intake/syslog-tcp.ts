@@ -1,0 +1,80 @@
+import { createServer as createNetServer } from 'node:net';
+import type { Server, Socket } from 'node:net';
+import { createServer as createTlsServer } from 'node:tls';
+import type { ReceiverContext } from './context.js';
+import { SaturatedError } from './ingest-queue.js';
+import type { RawEvent } from './raw-event.js';
+import { framesToEvents } from './syslog-events.js';
+import { FrameError, SyslogFramer } from './syslog-parse.js';
+
+/**
+ * Syslog over TCP or TLS, LF-delimited or octet-counted (RFC 6587).
+ *
+ * Delivery promise: the bytes of a connection are read only after the frames read before them are
+ * durable; while the pipeline is busy the socket is paused and TCP flow control pushes back on the
+ * sender (bounded memory, no unbounded buffering). Syslog has no application-level ack: frames
+ * the sender wrote that were still in kernel buffers or in the batch being committed are lost if
+ * Intake is killed at that moment, and the sender cannot know. Use HTTP when every event must be
+ * confirmed. Oversized or unframeable input closes that connection only.
+ */
+export interface SyslogTcpOptions {
+  tls?: { cert: string | Buffer; key: string | Buffer };
+  /** Key for frames that carry none (e.g. RFC 3164 senders). */
+  defaultKey?: string;
+}
+
+const SATURATED_RETRY_MS = 50;
+
+async function submitUntilAccepted(ctx: ReceiverContext, events: RawEvent[], socket: Socket): Promise<void> {
+  const start = Date.now();
+  for (;;) {
+    try {
+      await ctx.queue.submit(events);
+      ctx.metrics.observeAckLatency((Date.now() - start) / 1000);
+      return;
+    } catch (err) {
+      if (!(err instanceof SaturatedError) || socket.destroyed) throw err;
+      await new Promise((r) => setTimeout(r, SATURATED_RETRY_MS));
+    }
+  }
+}
+
+export function createSyslogTcpSource(ctx: ReceiverContext, options: SyslogTcpOptions = {}): Server & { closeAll(): void } {
+  const sockets = new Set<Socket>();
+  const onConnection = (socket: Socket) => {
+    sockets.add(socket);
+    const framer = new SyslogFramer(ctx.limits.maxFrameBytes);
+    socket.setTimeout(ctx.limits.idleTimeoutMs, () => socket.destroy());
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => socket.destroy());
+    socket.on('data', (chunk: Buffer) => {
+      let frames: Buffer[];
+      try {
+        frames = framer.push(chunk);
+      } catch (err) {
+        ctx.metrics.rejected.inc(err instanceof FrameError ? 'bad_frame' : 'internal_error');
+        socket.destroy();
+        return;
+      }
+      const events = framesToEvents(ctx, frames, options.defaultKey, Date.now());
+      if (events.length === 0) return;
+      socket.pause();
+      submitUntilAccepted(ctx, events, socket).then(
+        () => socket.resume(),
+        () => {
+          ctx.metrics.rejected.inc('store_error', events.length);
+          socket.destroy();
+        },
+      );
+    });
+  };
+  const server = options.tls
+    ? createTlsServer({ cert: options.tls.cert, key: options.tls.key }, onConnection)
+    : createNetServer(onConnection);
+  server.maxConnections = ctx.limits.maxConnections;
+  return Object.assign(server, {
+    closeAll() {
+      for (const s of sockets) s.destroy();
+    },
+  });
+}

@@ -1,0 +1,14 @@
+/** Filter registry: name → implementation. Looked up once, at compile time. */
+import type { Kwargs } from '../objects.js';
+
+export type FilterFn = (value: unknown, args: unknown[], kwargs: Kwargs) => unknown;
+
+const filters = new Map<string, FilterFn>();
+
+export function registerFilter(name: string, fn: FilterFn): void {
+  filters.set(name, fn);
+}
+
+export function getFilter(name: string): FilterFn | undefined {
+  return filters.get(name);
+}

@@ -1,0 +1,165 @@
+import Database from 'better-sqlite3';
+import { mkdirSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { NormalizedEvent } from '../pipeline/types.js';
+import type { Output } from './output.js';
+import { eventId, eventTimeMs, stringField } from './event-fields.js';
+import { parseQuery, queryToSql } from './query.js';
+import { serializeEvent } from './serialize.js';
+
+/**
+ * Embedded store: one row per event, normalized JSON plus indexed columns.
+ *
+ * Durability: WAL journal. With `synchronous=FULL` (default) every commit is fsynced before
+ * `write` resolves, so an acknowledged event survives kill -9 *and* power loss. With `NORMAL`
+ * a commit is in the WAL file (OS page cache) when `write` resolves: that survives kill -9 of
+ * the process, but the last commits may be lost if the machine itself crashes.
+ * Writes are idempotent on `event.id` (redelivered bus messages are stored once).
+ */
+export interface SqliteStoreOptions {
+  path: string;
+  synchronous?: 'full' | 'normal';
+  /** Delete events received longer ago than this (ms). */
+  maxAgeMs?: number;
+  /** Delete the oldest events while the live data exceeds this many bytes. */
+  maxBytes?: number;
+  readonly?: boolean;
+}
+
+export interface SearchRequest {
+  query?: string;
+  sinceMs?: number;
+  untilMs?: number;
+  limit?: number;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS events (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  ts INTEGER NOT NULL,
+  received INTEGER NOT NULL,
+  format TEXT,
+  action TEXT,
+  status TEXT,
+  json TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS events_ts ON events (ts);
+CREATE INDEX IF NOT EXISTS events_received ON events (received);
+CREATE INDEX IF NOT EXISTS events_format ON events (format, ts);
+CREATE INDEX IF NOT EXISTS events_action ON events (action, ts);
+CREATE INDEX IF NOT EXISTS events_status ON events (status, ts);
+`;
+
+export class SqliteStore implements Output {
+  readonly name = 'sqlite';
+  private readonly db: Database.Database;
+  private readonly insert: Database.Statement | undefined;
+  private readonly insertMany: ((events: NormalizedEvent[], now: number) => number) | undefined;
+
+  constructor(private readonly options: SqliteStoreOptions) {
+    if (!options.readonly) mkdirSync(dirname(options.path), { recursive: true });
+    this.db = new Database(options.path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+    // Several worker processes may share one file: wait for the write lock instead of failing.
+    this.db.pragma('busy_timeout = 10000');
+    if (options.readonly) return;
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
+    this.db.exec(SCHEMA);
+    const insert = this.db.prepare(
+      'INSERT INTO events (id, ts, received, format, action, status, json) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING',
+    );
+    this.insert = insert;
+    this.insertMany = this.db.transaction((events: NormalizedEvent[], now: number) => {
+      let inserted = 0;
+      for (const event of events) {
+        const id = eventId(event);
+        if (!id) throw new Error('event without event.id cannot be stored');
+        inserted += insert.run(
+          id,
+          eventTimeMs(event) ?? now,
+          now,
+          stringField(event, 'sekoiaio.intake.dialect'),
+          stringField(event, 'event.action'),
+          stringField(event, 'sekoiaio.intake.parsing_status'),
+          serializeEvent(event),
+        ).changes;
+      }
+      return inserted;
+    });
+  }
+
+  /** Group commit: the whole batch in one transaction. Returns how many rows were new. */
+  writeSync(events: NormalizedEvent[], nowMs: number = Date.now()): number {
+    if (!this.insertMany) throw new Error('store opened read-only');
+    return events.length === 0 ? 0 : this.insertMany(events, nowMs);
+  }
+
+  async write(events: NormalizedEvent[]): Promise<void> {
+    this.writeSync(events);
+  }
+
+  /** Stored JSON texts (newest first) matching the query and time range. */
+  search(request: SearchRequest): string[] {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (request.sinceMs !== undefined) { where.push('ts >= ?'); params.push(Math.floor(request.sinceMs)); }
+    if (request.untilMs !== undefined) { where.push('ts < ?'); params.push(Math.ceil(request.untilMs)); }
+    const node = request.query ? parseQuery(request.query) : null;
+    if (node) {
+      const frag = queryToSql(node);
+      where.push(`(${frag.sql})`);
+      params.push(...frag.params);
+    }
+    params.push(request.limit ?? 100);
+    const sql = `SELECT json FROM events ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY ts DESC, seq DESC LIMIT ?`;
+    return this.db.prepare(sql).pluck().all(...params) as string[];
+  }
+
+  count(): number {
+    return this.db.prepare('SELECT count(*) FROM events').pluck().get() as number;
+  }
+
+  ids(): string[] {
+    return this.db.prepare('SELECT id FROM events ORDER BY seq').pluck().all() as string[];
+  }
+
+  /** Bytes on disk (database + WAL). */
+  sizeBytes(): number {
+    let total = 0;
+    for (const file of [this.options.path, this.options.path + '-wal']) {
+      try { total += statSync(file).size; } catch { /* absent */ }
+    }
+    return total;
+  }
+
+  private liveBytes(): number {
+    const pages = this.db.pragma('page_count', { simple: true }) as number;
+    const free = this.db.pragma('freelist_count', { simple: true }) as number;
+    const size = this.db.pragma('page_size', { simple: true }) as number;
+    return (pages - free) * size;
+  }
+
+  /** Applies retention; returns the number of events deleted. */
+  prune(nowMs: number = Date.now()): number {
+    let deleted = 0;
+    if (this.options.maxAgeMs !== undefined) {
+      deleted += this.db.prepare('DELETE FROM events WHERE received < ?').run(nowMs - this.options.maxAgeMs).changes;
+    }
+    if (this.options.maxBytes !== undefined) {
+      const chunk = this.db.prepare('DELETE FROM events WHERE seq IN (SELECT seq FROM events ORDER BY seq LIMIT ?)');
+      for (let live = this.liveBytes(); live > this.options.maxBytes; live = this.liveBytes()) {
+        // Delete the share of rows proportional to the excess, so the loop neither overshoots nor crawls.
+        const rows = this.count();
+        const n = chunk.run(Math.min(10_000, Math.max(1, Math.ceil((rows * (live - this.options.maxBytes)) / live)))).changes;
+        if (n === 0) break;
+        deleted += n;
+      }
+    }
+    return deleted;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

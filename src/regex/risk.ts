@@ -1,0 +1,98 @@
+import type { Node } from './ast.js';
+import { complement, type Ranges } from './charset.js';
+
+/**
+ * Static check for exponential backtracking: an unbounded repetition whose body holds
+ * another unbounded repetition, or alternatives that can start with the same character.
+ * A repeated body that starts with a delimiter its inner repetitions cannot match
+ * (`(?:/[^/]*)+`, `(?:\.[a-z]{0,62})*`) is not ambiguous and passes.
+ */
+export function hasNestedRisk(root: Node): boolean {
+  let risky = false;
+  visit(root, (node) => {
+    if (risky || node.type !== 'quant' || !unbounded(node)) return;
+    const delimiter = firstSet(node.body);
+    visit(node.body, (inner) => {
+      if (inner === node.body && inner.type === 'quant') {
+        risky = true;
+        return;
+      }
+      if (inner.type === 'quant' && unbounded(inner)) {
+        const set = inner.body.type === 'class' ? effective(inner.body) : inner.body.type === 'char' ? [[inner.body.unit, inner.body.unit] as const] : null;
+        if (!delimiter || !set || overlaps(delimiter, set)) risky = true;
+      }
+    });
+    const alt = unwrap(node.body);
+    if (alt.type === 'alt') {
+      const firsts = alt.branches.map(firstSet);
+      for (let i = 0; i < firsts.length; i++) {
+        for (let j = i + 1; j < firsts.length; j++) {
+          const a = firsts[i];
+          const b = firsts[j];
+          if (!a || !b || overlaps(a, b)) risky = true;
+        }
+      }
+    }
+  });
+  return risky;
+}
+
+function unbounded(node: Extract<Node, { type: 'quant' }>): boolean {
+  return node.max === Infinity || node.max > 16;
+}
+
+function visit(node: Node, fn: (n: Node) => void): void {
+  fn(node);
+  switch (node.type) {
+    case 'seq':
+      node.items.forEach((n) => visit(n, fn));
+      break;
+    case 'alt':
+      node.branches.forEach((n) => visit(n, fn));
+      break;
+    case 'capture':
+    case 'group':
+    case 'look':
+    case 'quant':
+      visit(node.body, fn);
+      break;
+    default:
+  }
+}
+
+function unwrap(node: Node): Node {
+  while (node.type === 'capture' || node.type === 'group') node = node.body;
+  return node;
+}
+
+function effective(node: Extract<Node, { type: 'class' }>): Ranges {
+  return node.negated ? complement(node.ranges) : node.ranges;
+}
+
+/** Characters the node's match must start with; null when unknown or possibly empty. */
+function firstSet(node: Node): Ranges | null {
+  switch (node.type) {
+    case 'char':
+      return [[node.unit, node.unit]];
+    case 'class':
+      return effective(node);
+    case 'capture':
+    case 'group':
+      return firstSet(node.body);
+    case 'quant':
+      return node.min > 0 ? firstSet(node.body) : null;
+    case 'seq':
+      for (const item of node.items) {
+        if (item.type === 'assert' || item.type === 'look') continue;
+        return firstSet(item);
+      }
+      return null;
+    default:
+      return null;
+  }
+}
+
+function overlaps(a: Ranges, b: Ranges): boolean {
+  for (const [alo, ahi] of a) for (const [blo, bhi] of b) if (alo <= bhi && blo <= ahi) return true;
+  return false;
+}

@@ -1,0 +1,63 @@
+import { StageError, type StageFactory } from './stage.js';
+
+const HEADER_KEYS = ['CEFVersion', 'DeviceVendor', 'DeviceProduct', 'DeviceVersion', 'DeviceEventClassID', 'Name', 'Severity'];
+
+/** An extension key (`src`, `cs1Label`, `ad.user`) at the start or after a space, and its `=`. */
+const EXTENSION_KEY = /(?:^|\s)([\w.\-[\]@]+)=/g;
+const EXTENSION_ESCAPE = /\\([=\\nr|])/g;
+const HEADER_ESCAPE = /\\([|\\])/g;
+const ESCAPED: Record<string, string> = { '=': '=', '\\': '\\', n: '\n', r: '\r', '|': '|' };
+
+/**
+ * `cef.parse-cef` (parser-language 5.6): the seven header fields, then one key per extension pair.
+ * Anything before `CEF:` is skipped and the prefix itself is optional.
+ */
+export const cefParse: StageFactory = {
+  names: ['cef.parse-cef'],
+  defaultInput: 'message',
+  compile() {
+    return {
+      run(input: unknown): unknown {
+        if (typeof input !== 'string') throw new StageError(`expected a string, got ${input === null ? 'None' : typeof input}`);
+        const prefix = input.indexOf('CEF:');
+        const text = prefix === -1 ? input.trimStart() : input.slice(prefix + 4);
+        const out: Record<string, string> = {};
+        let pos = 0;
+        for (const key of HEADER_KEYS) {
+          const bar = unescapedBar(text, pos);
+          if (bar === -1) throw new StageError(`CEF header has fewer than ${HEADER_KEYS.length} fields`);
+          out[key] = text.slice(pos, bar).replace(HEADER_ESCAPE, '$1');
+          pos = bar + 1;
+        }
+        parseExtension(text.slice(pos), out);
+        return out;
+      },
+    };
+  },
+};
+
+function unescapedBar(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 92 /* \ */) i++;
+    else if (c === 124 /* | */) return i;
+  }
+  return -1;
+}
+
+function parseExtension(ext: string, out: Record<string, string>): void {
+  EXTENSION_KEY.lastIndex = 0;
+  let key: string | null = null;
+  let valueStart = 0;
+  for (let m = EXTENSION_KEY.exec(ext); m !== null; m = EXTENSION_KEY.exec(ext)) {
+    if (key !== null) store(out, key, ext.slice(valueStart, m.index));
+    key = m[1];
+    valueStart = EXTENSION_KEY.lastIndex;
+  }
+  if (key !== null) store(out, key, ext.slice(valueStart));
+}
+
+function store(out: Record<string, string>, key: string, raw: string): void {
+  const value = raw.trimEnd().replace(EXTENSION_ESCAPE, (_, c: string) => ESCAPED[c]);
+  Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+}

@@ -1,0 +1,70 @@
+import { StageConfigError, StageError, type StageFactory } from './stage.js';
+
+/**
+ * `dsv.parse-dsv` (parser-language 5.5): one CSV record (double-quote quoting, `""` for a quote)
+ * mapped to `columnnames` by position; extra columns are ignored, missing ones absent.
+ */
+export const dsvParse: StageFactory = {
+  names: ['dsv.parse-dsv'],
+  defaultInput: 'message',
+  compile(properties) {
+    const names = columnNames(properties.columnnames);
+    const delimiter = properties.delimiter ?? ',';
+    if (typeof delimiter !== 'string' || delimiter.length !== 1) {
+      throw new StageConfigError('delimiter must be a single character');
+    }
+    if (delimiter === '"') throw new StageConfigError('delimiter cannot be the quote character');
+    return {
+      run(input: unknown): unknown {
+        if (typeof input !== 'string') throw new StageError(`expected a string, got ${input === null ? 'None' : typeof input}`);
+        const fields = splitRecord(input, delimiter, names.length);
+        const out: Record<string, string> = {};
+        for (let i = 0; i < fields.length; i++) {
+          Object.defineProperty(out, names[i], { value: fields[i], enumerable: true, writable: true, configurable: true });
+        }
+        return out;
+      },
+    };
+  },
+};
+
+function columnNames(raw: unknown): string[] {
+  if (typeof raw === 'string' && raw.trim() !== '') return raw.split(',').map((n) => n.trim());
+  if (Array.isArray(raw) && raw.length > 0) return raw.map((n) => String(n));
+  throw new StageConfigError('columnnames is required: a list of column names');
+}
+
+/** The first `max` fields of the first record of `text`. */
+function splitRecord(text: string, delimiter: string, max: number): string[] {
+  const fields: string[] = [];
+  const len = text.length;
+  let pos = 0;
+  while (fields.length < max) {
+    let field = '';
+    if (text[pos] === '"') {
+      pos++;
+      for (;;) {
+        const q = text.indexOf('"', pos);
+        if (q === -1) {
+          field += text.slice(pos); // unterminated quote: the field runs to the end, as csv's lenient mode
+          pos = len;
+          break;
+        }
+        field += text.slice(pos, q);
+        pos = q + 1;
+        if (text[pos] === '"') {
+          field += '"';
+          pos++;
+        } else break;
+      }
+    }
+    // Unquoted text, or text glued after a closing quote, runs to the delimiter or the record end.
+    let end = pos;
+    while (end < len && text[end] !== delimiter && text[end] !== '\n' && text[end] !== '\r') end++;
+    field += text.slice(pos, end);
+    fields.push(field);
+    if (end >= len || text[end] !== delimiter) break;
+    pos = end + 1;
+  }
+  return fields;
+}

@@ -1,0 +1,24 @@
+/** Small copies and splits (spec section 10): host.name, event.outcome, file.name/directory. */
+import { isDict } from '../language/values.js';
+import { fillIn, type Event } from './event-paths.js';
+
+function copy(value: unknown): unknown {
+  return Array.isArray(value) ? value.slice() : value;
+}
+
+export function inferCopies(event: Event): void {
+  const host = event.host;
+  if (isDict(host) && host.name === undefined && host.hostname !== undefined) host.name = copy(host.hostname);
+
+  const action = event.action;
+  if (isDict(action) && action.outcome !== undefined) fillIn(event, ['event'], 'outcome', copy(action.outcome));
+
+  const file = event.file;
+  if (isDict(file) && file.name === undefined && typeof file.path === 'string') {
+    const path = file.path;
+    const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+    // Without any separator the whole path is the name and there is no directory.
+    file.name = path.slice(cut + 1);
+    if (cut >= 0 && file.directory === undefined) file.directory = path.slice(0, cut);
+  }
+}

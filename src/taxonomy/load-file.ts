@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { TaxonomyError } from './errors.js';
+
+/** Reads a fields.yml-shaped YAML file (a map: dotted name → {name, type, description}). */
+export function loadTaxonomyFile(path: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new TaxonomyError(path, undefined, `cannot read the file (${(err as Error).message})`);
+  }
+  let data: unknown;
+  try {
+    data = parse(text);
+  } catch (err) {
+    throw new TaxonomyError(path, undefined, `invalid YAML: ${(err as Error).message}`);
+  }
+  if (data === null || data === undefined) return {};
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    throw new TaxonomyError(path, undefined, 'a taxonomy file must be a map of field name to definition');
+  }
+  return data as Record<string, unknown>;
+}

@@ -1,0 +1,35 @@
+/** Steps 3–11 of normalized-event section 1, compiled once per taxonomy. */
+import { inferCopies } from './copies.js';
+import { inferDnsParts } from './dns.js';
+import { inferAddresses } from './endpoints.js';
+import { filterAndCoerce } from './filter.js';
+import { computeRelated } from './related.js';
+import type { Taxonomy } from './taxonomy.js';
+import { inferUrl } from './url.js';
+import { inferUserAgent } from './user-agent.js';
+import { enrichWindowsLogon } from './windows-logon.js';
+
+export type Normalizer = (event: Record<string, unknown>, warnings: string[]) => Record<string, unknown>;
+
+/**
+ * Mutates and returns the parser's raw event. Admission (step 2) and metadata (step 12)
+ * belong to the pipeline. Values that cannot be coerced are dropped with a warning.
+ */
+export function createNormalizer(taxonomy: Taxonomy): Normalizer {
+  const tree = taxonomy.fieldTree();
+  const path: string[] = [];
+  return (event, warnings) => {
+    delete event.related; // T5: the parser's related.* never survives
+    path.length = 0;
+    filterAndCoerce(event, tree, path, warnings);
+    computeRelated(event);
+    // The inference steps below each start from one top-level key and return at once without it.
+    inferAddresses(event);
+    inferUrl(event);
+    inferDnsParts(event);
+    inferUserAgent(event);
+    inferCopies(event);
+    enrichWindowsLogon(event);
+    return event;
+  };
+}

@@ -1,0 +1,104 @@
+import { builtinEcsFields, ecsFieldDescription } from './ecs.js';
+import { TaxonomyError } from './errors.js';
+import { ACCEPTED_TYPES, Kind, kindOfType } from './field-types.js';
+import { loadTaxonomyFile } from './load-file.js';
+
+export interface FieldDefinition {
+  name: string;
+  type: string;
+  description: string;
+  source: 'ecs' | 'extension' | 'format';
+}
+
+/** One level of the dotted-name tree; `kind` is undefined for a name that is only a prefix. */
+export interface FieldNode {
+  kind: Kind | undefined;
+  children: Map<string, FieldNode> | null;
+}
+
+export interface TaxonomySources {
+  extraFiles?: string[];
+  moduleFields?: Record<string, unknown> | null;
+  formatFields?: Record<string, unknown> | null;
+  /** Shown in error messages for moduleFields / formatFields (default: a generic label). */
+  moduleFieldsFile?: string;
+  formatFieldsFile?: string;
+}
+
+export class Taxonomy {
+  private tree: FieldNode | undefined;
+
+  private constructor(private readonly byName: Map<string, FieldDefinition>) {}
+
+  /**
+   * ECS, then the extra taxonomy files, then module fields, then format fields; a later
+   * source overrides an earlier one for the same name.
+   */
+  static build(sources: TaxonomySources): Taxonomy {
+    const byName = new Map<string, FieldDefinition>();
+    for (const [name, type, description] of builtinEcsFields()) {
+      byName.set(name, { name, type, description, source: 'ecs' });
+    }
+    for (const file of sources.extraFiles ?? []) {
+      addEntries(byName, loadTaxonomyFile(file), file, 'extension');
+    }
+    if (sources.moduleFields) addEntries(byName, sources.moduleFields, sources.moduleFieldsFile ?? 'module fields.yml', 'format');
+    if (sources.formatFields) addEntries(byName, sources.formatFields, sources.formatFieldsFile ?? 'format fields.yml', 'format');
+    return new Taxonomy(byName);
+  }
+
+  get(name: string): FieldDefinition | undefined {
+    return this.byName.get(name);
+  }
+
+  fields(): Iterable<FieldDefinition> {
+    return this.byName.values();
+  }
+
+  ecsDescription(name: string): string | undefined {
+    return ecsFieldDescription(name);
+  }
+
+  /** The declared names as a tree of name segments, built on first use. */
+  fieldTree(): FieldNode {
+    if (this.tree === undefined) {
+      const root: FieldNode = { kind: undefined, children: new Map() };
+      for (const def of this.byName.values()) {
+        let node = root;
+        for (const segment of def.name.split('.')) {
+          node.children ??= new Map();
+          let next = node.children.get(segment);
+          if (next === undefined) {
+            next = { kind: undefined, children: null };
+            node.children.set(segment, next);
+          }
+          node = next;
+        }
+        node.kind = kindOfType(def.type);
+      }
+      this.tree = root;
+    }
+    return this.tree;
+  }
+}
+
+function addEntries(
+  byName: Map<string, FieldDefinition>,
+  entries: Record<string, unknown>,
+  file: string,
+  source: FieldDefinition['source'],
+): void {
+  for (const key of Object.keys(entries)) {
+    const entry = entries[key];
+    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
+      throw new TaxonomyError(file, key, 'the definition must be a map with name, type and description');
+    }
+    const { name, type, description } = entry as Record<string, unknown>;
+    if (typeof name !== 'string' || name === '') throw new TaxonomyError(file, key, 'missing "name"');
+    if (typeof type !== 'string' || type === '') throw new TaxonomyError(file, key, 'missing "type"');
+    if (!ACCEPTED_TYPES.has(type)) {
+      throw new TaxonomyError(file, key, `unknown type "${type}" (accepted: ${[...ACCEPTED_TYPES].join(', ')})`);
+    }
+    byName.set(name, { name, type, description: typeof description === 'string' ? description : '', source });
+  }
+}

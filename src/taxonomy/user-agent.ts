@@ -1,0 +1,73 @@
+/** `user_agent.*` from `user_agent.original` with the uap-core rules (spec section 11). */
+import { isDict } from '../language/values.js';
+import { fillIn, type Event } from './event-paths.js';
+import { LruCache } from './lru-cache.js';
+import { uapRules, type UapRule } from './uap-rules.js';
+
+export interface UserAgentInfo {
+  name: string;
+  version: string | undefined;
+  osName: string;
+  osVersion: string | undefined;
+  deviceName: string;
+}
+
+const PLACEHOLDER = /\$(\d)/g;
+
+/** `$1`..`$9` replaced by the groups (missing ones by ''), trimmed; '' becomes undefined. */
+function substitute(template: string, m: RegExpExecArray): string | undefined {
+  const text = template.includes('$') ? template.replace(PLACEHOLDER, (_, i: string) => m[Number(i)] ?? '') : template;
+  const trimmed = text.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+/** The result slots of the first matching rule: slot i is its replacement or group i+1. */
+function firstMatch(list: UapRule[], text: string): (string | undefined)[] | undefined {
+  for (const rule of list) {
+    const m = rule.regex.exec(text);
+    if (m === null) continue;
+    return rule.replacements.map((rep, i) => (rep !== undefined ? substitute(rep, m) : m[i + 1] || undefined));
+  }
+  return undefined;
+}
+
+/** `a[.b[.c...]]`, stopping at the first missing part; undefined without a first part. */
+function joinVersion(parts: (string | undefined)[]): string | undefined {
+  let out: string | undefined;
+  for (const part of parts) {
+    if (part === undefined) break;
+    out = out === undefined ? part : `${out}.${part}`;
+  }
+  return out;
+}
+
+const cache = new LruCache<string, UserAgentInfo>(2048);
+
+export function parseUserAgent(text: string): UserAgentInfo {
+  const cached = cache.get(text);
+  if (cached !== undefined) return cached;
+  const rules = uapRules();
+  const ua = firstMatch(rules.userAgent, text) ?? [];
+  const os = firstMatch(rules.os, text) ?? [];
+  const device = firstMatch(rules.device, text) ?? [];
+  const info: UserAgentInfo = {
+    name: ua[0] ?? 'Other',
+    version: joinVersion(ua.slice(1, 4)),
+    osName: os[0] ?? 'Other',
+    osVersion: joinVersion(os.slice(1, 5)),
+    deviceName: device[0] ?? 'Other',
+  };
+  cache.set(text, info);
+  return info;
+}
+
+export function inferUserAgent(event: Event): void {
+  const userAgent = event.user_agent;
+  if (!isDict(userAgent) || typeof userAgent.original !== 'string') return;
+  const info = parseUserAgent(userAgent.original);
+  if (userAgent.name === undefined) userAgent.name = info.name;
+  if (userAgent.version === undefined && info.version !== undefined) userAgent.version = info.version;
+  fillIn(userAgent, ['os'], 'name', info.osName);
+  if (info.osVersion !== undefined) fillIn(userAgent, ['os'], 'version', info.osVersion);
+  fillIn(userAgent, ['device'], 'name', info.deviceName);
+}

@@ -1,0 +1,66 @@
+import { PyFloat } from '../language/values.js';
+import { parseCompact, parseFreeForm } from './autodetect.js';
+import { civilFromDays } from './civil.js';
+import { epochFromNumber, epochFromText } from './epoch.js';
+import { inRange, validFields, wallSeconds, type Instant } from './instant.js';
+import { parseIso, type ParsedDate } from './iso.js';
+import { compileStrptime } from './strptime.js';
+import { resolveZone, wallToUtc, type Zone } from './zones.js';
+
+export interface ParseDateOptions {
+  /** strptime format, `timestamp` for an epoch, empty/null to autodetect. */
+  format?: string | null;
+  /** Zone for texts without an offset: IANA name, `UTC`, or `+0100`/`+01:00`. Default UTC. */
+  timezone?: string | null;
+  /** "Now" in epoch ms: the year of year-less dates. Default Date.now(). */
+  nowMs?: number;
+}
+
+const EPOCH_SHAPE = /^[+-]?\d+(?:\.\d+)?$/;
+
+/**
+ * date.parse / to_rfc3339 semantics (parser-language 5.11): numbers and digit strings are epochs,
+ * other strings are read with `format` or autodetected. Returns null when unparsable, when the
+ * zone is unknown or the format invalid.
+ */
+export function parseDate(value: unknown, opts: ParseDateOptions = {}): Instant | null {
+  if (typeof value === 'number' || typeof value === 'bigint' || value instanceof PyFloat) return epochFromNumber(value);
+  if (typeof value !== 'string') return null;
+  const text = value.trim();
+  if (text === '') return null;
+  const zone = resolveZone(opts.timezone);
+  if (zone === null) return null;
+  const format = opts.format;
+  if (format === 'timestamp') return epochFromText(text);
+  if (format !== undefined && format !== null && format !== '') {
+    let fields: ParsedDate | null;
+    try {
+      fields = compileStrptime(format).parse(text, nowYear(opts.nowMs));
+    } catch {
+      return null;
+    }
+    return fields === null ? null : toInstant(fields, zone);
+  }
+  const iso = parseIso(text);
+  if (iso !== null) return toInstant(iso, zone);
+  if (EPOCH_SHAPE.test(text)) {
+    const compact = parseCompact(text);
+    if (compact !== null && validFields(compact)) return toInstant(compact, zone);
+    return epochFromText(text);
+  }
+  const fields = parseCompact(text) ?? parseFreeForm(text, nowYear(opts.nowMs));
+  return fields === null ? null : toInstant(fields, zone);
+}
+
+function nowYear(nowMs: number | undefined): number {
+  return civilFromDays(Math.floor((nowMs ?? Date.now()) / 86400000))[0];
+}
+
+/** The instant of parsed fields: their own offset if any, else the wall time in `zone`. */
+export function toInstant(f: ParsedDate, zone: Zone): Instant | null {
+  if (!validFields(f)) return null;
+  const wall = wallSeconds(f);
+  const seconds = f.offset !== null ? wall - f.offset : wallToUtc(wall, zone);
+  const instant = { seconds, micros: f.micros };
+  return inRange(instant) ? instant : null;
+}

@@ -1,0 +1,140 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { intakeMeta, ndjson, ROOT, runCli, tempDir, tinyFormat } from './helpers.js';
+
+const BUILTIN: Record<string, string> = {
+  'rubycat-proveit': 'formats/rubycat/proveit',
+  'azure-linux': 'formats/azure/azure-linux',
+  'sekoiaio-endpoint': 'formats/sekoiaio/endpoint',
+};
+
+function testInputs(dir: string): Record<string, unknown>[] {
+  const tests = join(ROOT, dir, 'tests');
+  return readdirSync(tests)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => (JSON.parse(readFileSync(join(tests, f), 'utf8')) as { input: Record<string, unknown> }).input);
+}
+
+test('json input from a file: one event per line, input order, summary on stderr', async () => {
+  const inputs = testInputs(BUILTIN['rubycat-proveit']!);
+  const file = join(tempDir('norm'), 'in.ndjson');
+  writeFileSync(file, inputs.map((i) => JSON.stringify(i)).join('\n') + '\n');
+  const r = await runCli(['normalize', '--format', 'rubycat-proveit', '--input', 'json', file]);
+  assert.equal(r.code, 0, r.stderr);
+  const events = ndjson(r.stdout);
+  assert.deepEqual(events.map((e) => e.message), inputs.map((i) => i.message));
+  for (const e of events) {
+    assert.equal(intakeMeta(e).parsing_status, 'success');
+    assert.equal(intakeMeta(e).dialect, 'RubyCat PROVE IT');
+    assert.match(String((e.event as Record<string, unknown>).id), /^[0-9a-f-]{36}$/);
+  }
+  assert.match(r.stderr, new RegExp(`${inputs.length} events in, ${inputs.length} normalized, 0 failed, \\d+ events/s`));
+});
+
+test('raw input from stdin with a format folder; failed events are written, exit 0', async () => {
+  const dir = tinyFormat(tempDir('raw'));
+  const r = await runCli(['normalize', '--format', dir], { stdin: 'first line\nsecond line\n\nthird' });
+  assert.equal(r.code, 0, r.stderr);
+  const events = ndjson(r.stdout);
+  assert.deepEqual(events.map((e) => (e.event as Record<string, unknown>).reason), ['first line', 'second line', 'third']);
+  assert.match(r.stderr, /3 events in, 3 normalized, 0 failed/);
+});
+
+test('malformed lines (bad JSON, no message, invalid UTF-8) come out as failure records', async () => {
+  const dir = tinyFormat(tempDir('bad'));
+  const input = Buffer.concat([
+    Buffer.from('{"message": "good"}\n{"message": \n[1,2]\n{"message": 5}\n'),
+    Buffer.from([0x7b, 0x22, 0x6d, 0x22, 0x3a, 0xff, 0x7d, 0x0a]),
+    Buffer.from('{"message": "last", "log": {"hostname": "h1"}}\n'),
+  ]);
+  const r = await runCli(['normalize', '--format', dir, '--input', 'json'], { stdin: input });
+  assert.equal(r.code, 0, r.stderr);
+  const events = ndjson(r.stdout);
+  assert.equal(events.length, 6);
+  assert.deepEqual(
+    events.map((e) => intakeMeta(e).parsing_status),
+    ['success', 'failure', 'failure', 'failure', 'failure', 'success'],
+  );
+  assert.equal(events[1]!.message, '{"message": ');
+  assert.match(String(intakeMeta(events[1]!).parsing_error), /invalid JSON/);
+  assert.match(String(intakeMeta(events[4]!).parsing_error), /invalid UTF-8/);
+  assert.match(r.stderr, /6 events in, 2 normalized, 4 failed/);
+});
+
+test('a missing input file: exit 1 with one line, nothing on stdout', async () => {
+  const r = await runCli(['normalize', '--format', 'rubycat-proveit', join(tempDir('nf'), 'nope.log')]);
+  assert.equal(r.code, 1);
+  assert.equal(r.stdout, '');
+  assert.match(r.stderr, /^intake: cannot read .*nope\.log: ENOENT\n$/);
+});
+
+test('an unloadable format: exit 1 with each problem and its file and line', async () => {
+  const root = tempDir('broken');
+  const dir = tinyFormat(root, {
+    parser: 'name: broken\npipeline:\n  - name: main\n  - name: not_defined_anywhere\nstages:\n  main:\n    actions:\n      - set:\n          event.kind: event\n',
+  });
+  const r = await runCli(['normalize', '--format', dir], { stdin: 'x\n' });
+  assert.equal(r.code, 1);
+  assert.equal(r.stdout, '');
+  assert.match(r.stderr, /^intake: format .* does not load/);
+  assert.match(r.stderr, /parser\.yml:\d+/);
+});
+
+test('--workers 2 keeps input order over many batches', async () => {
+  const dir = tinyFormat(tempDir('workers'));
+  const lines = Array.from({ length: 5000 }, (_, i) => `line ${i}`);
+  const r = await runCli(['normalize', '--format', dir, '--workers', '2'], { stdin: lines.join('\n') + '\n' });
+  assert.equal(r.code, 0, r.stderr);
+  const reasons = ndjson(r.stdout).map((e) => (e.event as Record<string, unknown>).reason);
+  assert.deepEqual(reasons, lines);
+  assert.match(r.stderr, /5000 events in, 5000 normalized, 0 failed/);
+});
+
+test('--format auto picks the right built-in format for every built-in sample', async () => {
+  const expectedDialects: string[] = [];
+  const inputs: Record<string, unknown>[] = [];
+  const names: Record<string, string> = {};
+  for (const [slug, dir] of Object.entries(BUILTIN)) {
+    const manifest = readFileSync(join(ROOT, dir, '_meta', 'manifest.yml'), 'utf8');
+    names[slug] = /^name:\s*(.+)$/m.exec(manifest)![1]!.trim();
+    for (const input of testInputs(dir)) {
+      inputs.push(input);
+      expectedDialects.push(names[slug]!);
+    }
+  }
+  const file = join(tempDir('auto'), 'mixed.ndjson');
+  writeFileSync(file, inputs.map((i) => JSON.stringify(i)).join('\n') + '\n');
+  for (const workers of [[], ['--workers', '2']]) {
+    const r = await runCli(['normalize', '--format', 'auto', '--input', 'json', ...workers, file]);
+    assert.equal(r.code, 0, r.stderr);
+    const got = ndjson(r.stdout).map((e) => intakeMeta(e).dialect);
+    const wrong = got
+      .map((d, i) => [d, expectedDialects[i], String(inputs[i]!.message).slice(0, 60)])
+      .filter(([d, e]) => d !== e);
+    assert.deepEqual(wrong, [], 'wrong guesses');
+    for (const slug of Object.keys(BUILTIN)) assert.match(r.stderr, new RegExp(`${slug} \\d+`));
+  }
+});
+
+test('a batch stuck in a catastrophic regex is abandoned; its events are retried and only the stuck one fails', async () => {
+  const root = tempDir('hang');
+  const dir = tinyFormat(root, {
+    parser:
+      'name: hang\npipeline:\n  - name: parsed\n    external:\n      name: grok.match\n      properties:\n' +
+      '        pattern: "(?<word>(x+x+)+y)"\n  - name: main\nstages:\n  main:\n    actions:\n      - set:\n' +
+      '          event.kind: event\n          event.reason: "{{original.message}}"\n',
+  });
+  const lines = ['ok 1', 'x'.repeat(40), 'ok 2'];
+  const started = Date.now();
+  const r = await runCli(['normalize', '--format', dir, '--workers', '1', '--batch-timeout', '1500'], {
+    stdin: lines.join('\n') + '\n',
+  });
+  assert.equal(r.code, 0, r.stderr);
+  const events = ndjson(r.stdout);
+  assert.deepEqual(events.map((e) => e.message), lines);
+  assert.deepEqual(events.map((e) => intakeMeta(e).parsing_status === 'failure' && /aborted/.test(String(intakeMeta(e).parsing_error))), [false, true, false]);
+  assert.ok(Date.now() - started < 20_000);
+});

@@ -1,0 +1,68 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli, tempDir, tinyFormat } from './helpers.js';
+
+const good = {
+  input: { message: 'hello world' },
+  expected: { message: 'hello world', event: { kind: 'event', reason: 'hello world' } },
+};
+
+test('passing tests: closing line "N passed, 0 failed", exit 0; folders are searched recursively', async () => {
+  const root = tempDir('tc-pass');
+  tinyFormat(root, { tests: { 'a.json': good, 'b.json': { ...good, expected: { ...good.expected, message: 'ignored' } } } });
+  const r = await runCli(['test', root]);
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, /^2 passed, 0 failed$/m);
+});
+
+test('a failing test prints a diff of missing, extra and changed fields and exits 1', async () => {
+  const root = tempDir('tc-fail');
+  const bad = {
+    input: { message: 'hello world' },
+    expected: { event: { kind: 'alert', reason: 'hello world' }, source: { ip: '1.2.3.4' } },
+  };
+  tinyFormat(root, { tests: { 'good.json': good, 'bad.json': bad } });
+  const r = await runCli(['test', root]);
+  assert.equal(r.code, 1);
+  assert.match(r.stdout, /FAIL .*tests\/bad\.json/);
+  assert.match(r.stdout, /changed {2}event\.kind: expected "alert", got "event"/);
+  assert.match(r.stdout, /missing {2}source: \{"ip":"1\.2\.3\.4"\}/);
+  assert.match(r.stdout, /^1 passed, 1 failed$/m);
+  const lines = r.stdout.trim().split('\n');
+  assert.equal(lines[lines.length - 1], '1 passed, 1 failed');
+});
+
+test('--update rewrites expected from the current output', async () => {
+  const root = tempDir('tc-update');
+  const dir = tinyFormat(root, { tests: { 'new.json': { input: { message: 'fresh' }, expected: {} } } });
+  const r = await runCli(['test', '--update', root]);
+  assert.equal(r.code, 0, r.stdout);
+  const doc = JSON.parse(readFileSync(join(dir, 'tests', 'new.json'), 'utf8'));
+  assert.deepEqual(doc.input, { message: 'fresh' });
+  assert.deepEqual(doc.expected, { message: 'fresh', event: { kind: 'event', reason: 'fresh' } });
+  const again = await runCli(['test', root]);
+  assert.match(again.stdout, /^1 passed, 0 failed$/m);
+});
+
+test('a format that does not load fails loudly', async () => {
+  const root = tempDir('tc-broken');
+  tinyFormat(root, { parser: 'name: x\npipeline:\n  - name: missing_stage\nstages: {}\n', tests: { 'a.json': good } });
+  const r = await runCli(['test', root]);
+  assert.equal(r.code, 1);
+  assert.match(r.stdout, /FORMAT BROKEN .* does not load/);
+  assert.match(r.stdout, /parser\.yml/);
+  assert.match(r.stdout, /^0 passed, 1 failed$/m);
+});
+
+test('a missing path is a usage error', async () => {
+  const r = await runCli(['test', join(tempDir('tc-missing'), 'nowhere')]);
+  assert.equal(r.code, 2);
+});
+
+test('the built-in formats pass their golden tests', async () => {
+  const r = await runCli(['test', 'formats']);
+  assert.equal(r.code, 0, r.stdout.split('\n').slice(-40).join('\n'));
+  assert.match(r.stdout, /^\d+ passed, 0 failed$/m);
+});

@@ -1,0 +1,25 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Writes a throw-away format folder and returns its path. */
+export function makeFormat(parserYaml: string, fieldsYaml = '', manifestYaml?: string): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'intake-fmt-')), 'acme', 'gateway');
+  mkdirSync(join(dir, '_meta'), { recursive: true });
+  mkdirSync(join(dir, 'ingest'), { recursive: true });
+  mkdirSync(join(dir, 'tests'), { recursive: true });
+  writeFileSync(
+    join(dir, '_meta', 'manifest.yml'),
+    manifestYaml ?? 'uuid: 11111111-2222-3333-4444-555555555555\nname: Acme Gateway\nslug: acme-gateway\n',
+  );
+  if (fieldsYaml) writeFileSync(join(dir, '_meta', 'fields.yml'), fieldsYaml);
+  writeFileSync(join(dir, 'ingest', 'parser.yml'), parserYaml);
+  return dir;
+}
+
+/** fields.yml text declaring each `name: type` pair. */
+export function fields(defs: Record<string, string>): string {
+  return Object.entries(defs)
+    .map(([name, type]) => `${name}:\n  name: ${name}\n  type: ${type}\n  description: test field\n`)
+    .join('');
+}

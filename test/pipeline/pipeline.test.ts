@@ -1,0 +1,344 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadFormat, FormatLoadError } from '../../src/pipeline/index.js';
+import { fields, makeFormat } from './helpers.js';
+
+const ACME_FIELDS = fields({ 'acme.kind': 'keyword', 'acme.count': 'long', 'acme.tags': 'keyword', 'acme.obj': 'object' });
+
+test('json stage feeds set actions; native values and Python literals', () => {
+  const dir = makeFormat(
+    `name: acme
+pipeline:
+  - name: parsed
+    external:
+      name: json.parse-json
+      properties:
+        input_field: "{{original.message}}"
+  - name: fill
+stages:
+  fill:
+    actions:
+      - set:
+          acme.kind: "{{parsed.message.kind}}"
+          acme.count: "{{parsed.message.n}}"
+          acme.tags: '["{{parsed.message.kind}}", "x"]'
+          event.category: ["network"]
+          user.name: "{{parsed.message.user}}"
+          source.ip: "{{parsed.message.ip}}"
+`,
+    ACME_FIELDS,
+  );
+  const format = loadFormat(dir);
+  const out = format.normalize({ message: '{"kind":"login","n":"42","user":"bob","ip":"10.0.0.1"}' }, { testMode: true });
+  assert.deepEqual((out as any).acme, { kind: 'login', count: 42, tags: ['login', 'x'] });
+  assert.deepEqual((out as any).event.category, ['network']);
+  assert.equal((out as any).event.id, '00000000-0000-0000-0000-000000000000');
+  assert.deepEqual((out as any).related, { ip: ['10.0.0.1'], user: ['bob'] });
+  assert.equal((out as any).source.address, '10.0.0.1');
+  assert.equal((out as any).sekoiaio.intake.parsing_status, 'success');
+  assert.equal((out as any).sekoiaio.intake.dialect, 'test');
+  assert.equal((out as any).message, '{"kind":"login","n":"42","user":"bob","ip":"10.0.0.1"}');
+});
+
+test('empty values, None and ignored_values are not written; [] is', () => {
+  const dir = makeFormat(
+    `name: acme
+ignored_values: ["-"]
+pipeline:
+  - name: parsed
+    external:
+      name: json.parse-json
+  - name: fill
+stages:
+  fill:
+    actions:
+      - set:
+          acme.kind: "{{parsed.message.a}}"
+      - set:
+          acme.kind: "{{parsed.message.dash}}"
+          acme.count: "{{parsed.message.none}}"
+          acme.tags: "{{parsed.message.empty_list}}"
+          acme.obj: "{{parsed.message.missing}}"
+          user.name: "   "
+`,
+    ACME_FIELDS,
+  );
+  const out = loadFormat(dir).normalize({ message: '{"a":"kept","dash":"-","none":null,"empty_list":[]}' }, { testMode: true }) as any;
+  assert.equal(out.acme.kind, 'kept');
+  assert.equal('count' in out.acme, false);
+  assert.deepEqual(out.acme.tags, []);
+  assert.equal('obj' in out.acme, false);
+  assert.equal(out.user, undefined);
+});
+
+test('translate compares Python str() forms, falls back, and reads final when no layer matches', () => {
+  const dir = makeFormat(
+    `name: acme
+pipeline:
+  - name: parsed
+    external:
+      name: json.parse-json
+  - name: fill
+stages:
+  fill:
+    actions:
+      - set:
+          network.iana_number: "{{parsed.message.proto}}"
+      - translate:
+        dictionary:
+          6: tcp
+          17: udp
+        mapping:
+          network.iana_number: network.transport
+      - translate:
+        dictionary:
+          yes: enabled
+        mapping:
+          parsed.message.flag: acme.kind
+        fallback: unknown
+`,
+    ACME_FIELDS,
+  );
+  const format = loadFormat(dir);
+  const a = format.normalize({ message: '{"proto":6,"flag":true}' }, { testMode: true }) as any;
+  assert.equal(a.network.transport, 'tcp');
+  assert.equal(a.acme.kind, 'enabled');
+  const b = format.normalize({ message: '{"proto":"17","flag":"other"}' }, { testMode: true }) as any;
+  assert.equal(b.network.transport, 'udp');
+  assert.equal(b.acme.kind, 'unknown');
+});
+
+test('a failed stage leaves an empty layer; the fallback idiom works and the event is a success', () => {
+  const dir = makeFormat(
+    `name: acme
+pipeline:
+  - name: first_try
+    external:
+      name: grok.match
+      properties:
+        pattern: "LOGIN %{WORD:who}"
+  - name: second_try
+    external:
+      name: grok.match
+      properties:
+        pattern: "%{WORD:verb} %{GREEDYDATA:rest}"
+    filter: '{{first_try.get("message") == None}}'
+  - name: fill
+stages:
+  fill:
+    actions:
+      - set:
+          user.name: "{{first_try.message.who}}"
+          acme.kind: "{{second_try.message.verb}}"
+`,
+    ACME_FIELDS,
+  );
+  const format = loadFormat(dir);
+  const a = format.normalize({ message: 'LOGIN alice' }, { testMode: true }) as any;
+  assert.equal(a.user.name, 'alice');
+  assert.equal(a.acme, undefined);
+  const b = format.normalize({ message: 'LOGOUT now please' }, { testMode: true }) as any;
+  assert.equal(b.acme.kind, 'LOGOUT');
+  assert.equal(b.sekoiaio.intake.parsing_status, 'success');
+  assert.equal(b.sekoiaio.intake.parsing_error, undefined);
+});
+
+test('an event whose every stage fails is a failure record that keeps the message and names the stage', () => {
+  const dir = makeFormat(
+    `name: acme
+pipeline:
+  - name: parsed
+    external:
+      name: json.parse-json
+  - name: fill
+stages:
+  fill:
+    actions:
+      - set:
+          observer.vendor: Acme
+`,
+  );
+  const out = loadFormat(dir).normalize({ message: '{"truncated": ' }) as any;
+  assert.equal(out.sekoiaio.intake.parsing_status, 'failure');
+  assert.match(out.sekoiaio.intake.parsing_error, /stage "parsed" \(json\.parse-json\) failed/);
+  assert.equal(out.message, '{"truncated": ');
+  assert.equal(out.observer.vendor, 'Acme');
+  assert.equal(out.sekoiaio.intake.dialect, 'Acme Gateway');
+  assert.match(out.event.id, /^[0-9a-f-]{36}$/);
+  assert.notEqual(out.event.id, '00000000-0000-0000-0000-000000000000');
+});
+
+test('an input without a message string is a failure record, not an exception', () => {
+  const dir = makeFormat('name: acme\npipeline: []\nstages: {}\n');
+  const out = loadFormat(dir).normalize({ nope: 1 } as any) as any;
+  assert.equal(out.sekoiaio.intake.parsing_status, 'failure');
+  assert.match(out.sekoiaio.intake.parsing_error, /no "message" string/);
+});
+
+test('envelope fields are kept, event.created dropped, dialect replaced', () => {
+  const dir = makeFormat('name: acme\npipeline: []\nstages: {}\n');
+  const out = loadFormat(dir).normalize(
+    {
+      message: 'x',
+      log: { hostname: 'gw01', syslog: { appname: 'acme/auth' } },
+      event: { created: '2024-01-01T00:00:00Z', id: 'abc' },
+      sekoiaio: { intake: { dialect: 'Other', dialect_uuid: 'abc' } },
+    },
+    { testMode: true },
+  ) as any;
+  assert.deepEqual(out.log, { hostname: 'gw01', syslog: { appname: 'acme/auth' } });
+  assert.equal(out.event.created, undefined);
+  assert.equal(out.event.id, '00000000-0000-0000-0000-000000000000');
+  assert.equal(out.sekoiaio.intake.dialect, 'test');
+});
+
+test('objects written twice are copies: filtering one field does not edit the other', () => {
+  const dir = makeFormat(
+    `name: acme
+pipeline:
+  - name: parsed
+    external:
+      name: json.parse-json
+  - name: fill
+stages:
+  fill:
+    actions:
+      - set:
+          host: "{{parsed.message.host}}"
+          server: "{{parsed.message.host}}"
+`,
+  );
+  const out = loadFormat(dir).normalize({ message: '{"host":{"hostname":"web1","ip":"10.0.0.2"}}' }, { testMode: true }) as any;
+  assert.equal(out.host.hostname, 'web1');
+  assert.equal(out.server.hostname, undefined);
+  assert.equal(out.server.ip, '10.0.0.2');
+});
+
+test('delete removes a field and keeps the emptied parent', () => {
+  const dir = makeFormat(
+    `name: acme
+pipeline:
+  - name: fill
+stages:
+  fill:
+    actions:
+      - set:
+          acme.kind: a
+      - delete:
+          - acme.kind
+          - not.there
+`,
+    ACME_FIELDS,
+  );
+  const out = loadFormat(dir).normalize({ message: 'x' }, { testMode: true }) as any;
+  assert.deepEqual(out.acme, {});
+});
+
+test('a key named __proto__ in event data is plain data', () => {
+  const dir = makeFormat(
+    `name: acme
+pipeline:
+  - name: parsed
+    external:
+      name: json.parse-json
+  - name: fill
+stages:
+  fill:
+    actions:
+      - set:
+          acme.obj: "{{parsed.message}}"
+`,
+    ACME_FIELDS,
+  );
+  const out = loadFormat(dir).normalize({ message: '{"__proto__":{"polluted":1}}' }, { testMode: true }) as any;
+  assert.equal(({} as any).polluted, undefined);
+  assert.equal(Object.getPrototypeOf(out.acme.obj), Object.prototype);
+});
+
+test('load errors list every problem with file and line', () => {
+  const dir = makeFormat(`name: acme
+pipeline:
+  - name: parsed
+    external:
+      name: json.parse-jsn
+  - name: missing_stage
+  - name: bad
+    external:
+      name: grok.match
+      properties:
+        pattern: "%{NOPE_NOT_A_PATTERN:x}"
+stages: {}
+`);
+  assert.throws(() => loadFormat(dir), (err: unknown) => {
+    assert.ok(err instanceof FormatLoadError);
+    const text = err.message;
+    assert.match(text, /parser\.yml:5: .*unknown common stage "json\.parse-jsn"/);
+    assert.match(text, /parser\.yml:6: .*custom stage "missing_stage" is not defined/);
+    assert.match(text, /parser\.yml:\d+: .*NOPE_NOT_A_PATTERN/);
+    assert.equal(err.problems.length, 3);
+    return true;
+  });
+});
+
+test('a template that does not compile is a diagnostic, evaluates empty, and strict mode rejects it', () => {
+  const parser = `name: acme
+pipeline:
+  - name: fill
+stages:
+  fill:
+    actions:
+      - set:
+          acme.kind: "{{ broken ( }}"
+          acme.count: "3"
+`;
+  const format = loadFormat(makeFormat(parser, ACME_FIELDS));
+  assert.equal(format.diagnostics.length, 1);
+  assert.match(format.diagnostics[0].message, /template syntax error/);
+  assert.equal(format.diagnostics[0].line, 8);
+  const out = format.normalize({ message: 'x' }, { testMode: true }) as any;
+  assert.deepEqual(out.acme, { count: 3 });
+  assert.throws(() => loadFormat(makeFormat(parser, ACME_FIELDS), { strict: true }), FormatLoadError);
+});
+
+test('missing manifest and invalid YAML are reported, not thrown as crashes', () => {
+  const dir = makeFormat('name: [unclosed\n', '', 'name: Acme\n');
+  assert.throws(() => loadFormat(dir), (err: unknown) => {
+    assert.ok(err instanceof FormatLoadError);
+    assert.match(err.message, /manifest needs a non-empty string `uuid`/);
+    assert.match(err.message, /parser\.yml:\d+: invalid YAML/);
+    return true;
+  });
+  assert.throws(() => loadFormat('/nonexistent/format/dir'), FormatLoadError);
+});
+
+test('filters decide which entries run; a filter that errors is false', () => {
+  const dir = makeFormat(
+    `name: acme
+pipeline:
+  - name: a
+    filter: "{{ original.message.startswith('A') }}"
+  - name: b
+    filter: "{{ original.message.nope() }}"
+  - name: c
+    filter: ""
+stages:
+  a:
+    actions:
+      - set:
+          acme.kind: from-a
+  b:
+    actions:
+      - set:
+          acme.count: 1
+  c:
+    actions:
+      - set:
+          acme.tags: ["c"]
+        filter: "{{ final.acme is defined }}"
+`,
+    ACME_FIELDS,
+  );
+  const format = loadFormat(dir);
+  assert.deepEqual((format.normalize({ message: 'Abc' }, { testMode: true }) as any).acme, { kind: 'from-a', tags: ['c'] });
+  assert.equal((format.normalize({ message: 'zzz' }, { testMode: true }) as any).acme, undefined);
+});

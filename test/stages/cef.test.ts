@@ -1,0 +1,37 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cefParse } from '../../src/stages/cef.js';
+import { StageError } from '../../src/stages/stage.js';
+import { run } from './helpers.js';
+
+const HEADER = { CEFVersion: '0', DeviceVendor: 'Acme', DeviceProduct: 'Wall', DeviceVersion: '1.0', DeviceEventClassID: '100', Name: 'Blocked', Severity: '5' };
+
+test('header and extension; text before CEF: is skipped', () => {
+  const v = run(cefParse, '<13>Jan 1 host CEF:0|Acme|Wall|1.0|100|Blocked|5|src=10.0.0.1 dst=10.0.0.2 cs1=a b c cs1Label=Rule name');
+  assert.deepEqual(v, { ...HEADER, src: '10.0.0.1', dst: '10.0.0.2', cs1: 'a b c', cs1Label: 'Rule name' });
+});
+
+test('the CEF: prefix is optional', () => {
+  assert.deepEqual(run(cefParse, '0|Acme|Wall|1.0|100|Blocked|5|src=1'), { ...HEADER, src: '1' });
+});
+
+test('escapes in header and extension; trailing spaces trimmed', () => {
+  const v = run(cefParse, 'CEF:0|Ac\\|me|Wa\\\\ll|1.0|100|Blocked|5|msg=a\\=b c\\\\d\\nx\\r dst=2   ') as Record<string, string>;
+  assert.equal(v.DeviceVendor, 'Ac|me');
+  assert.equal(v.DeviceProduct, 'Wa\\ll');
+  assert.equal(v.msg, 'a=b c\\d\nx\r');
+  assert.equal(v.dst, '2');
+});
+
+test('empty extension, empty values, URL values with =', () => {
+  assert.deepEqual(run(cefParse, 'CEF:0|Acme|Wall|1.0|100|Blocked|5|'), HEADER);
+  assert.deepEqual(run(cefParse, 'CEF:0|Acme|Wall|1.0|100|Blocked|5|a= b=1'), { ...HEADER, a: '', b: '1' });
+  assert.deepEqual(run(cefParse, 'CEF:0|Acme|Wall|1.0|100|Blocked|5|request=http://x/?q\\=1 act=ok'), { ...HEADER, request: 'http://x/?q=1', act: 'ok' });
+});
+
+test('truncated headers and non-strings are StageErrors', () => {
+  for (const bad of ['CEF:0|Acme|Wall', '', 'garbage', 'CEF:0|a|b|c|d|e\\|f']) assert.throws(() => run(cefParse, bad), StageError);
+  for (const bad of [null, 1, {}]) assert.throws(() => run(cefParse, bad), StageError);
+  const big = run(cefParse, 'CEF:0|a|b|c|d|e|f|msg=' + 'x '.repeat(5_000_000)) as Record<string, string>;
+  assert.equal(big.msg.length, 9_999_999);
+});

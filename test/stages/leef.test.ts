@@ -1,0 +1,34 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { leefParse } from '../../src/stages/leef.js';
+import { StageError } from '../../src/stages/stage.js';
+import { run } from './helpers.js';
+
+const HEADER = { DeviceVendor: 'Acme', DeviceProduct: 'Wall', DeviceVersion: '1.0', DeviceEventClassID: 'E1' };
+
+test('LEEF 1.0: tab-separated attributes, text before LEEF: skipped', () => {
+  assert.deepEqual(run(leefParse, '<13>host LEEF:1.0|Acme|Wall|1.0|E1|src=1.2.3.4\tdst=5.6.7.8\tmsg=a b=c'), {
+    LEEFVersion: '1.0', ...HEADER, src: '1.2.3.4', dst: '5.6.7.8', msg: 'a b=c',
+  });
+});
+
+test('LEEF 2.0: delimiter as a character, xHH, 0xHH or ^', () => {
+  const expected = { LEEFVersion: '2.0', ...HEADER, a: '1', b: 'x y' };
+  assert.deepEqual(run(leefParse, 'LEEF:2.0|Acme|Wall|1.0|E1|^|a=1^b=x y'), expected);
+  assert.deepEqual(run(leefParse, 'LEEF:2.0|Acme|Wall|1.0|E1|x7C|a=1|b=x y'), expected);
+  assert.deepEqual(run(leefParse, 'LEEF:2.0|Acme|Wall|1.0|E1|0x09|a=1\tb=x y'), expected);
+  assert.deepEqual(run(leefParse, 'LEEF:2.0|Acme|Wall|1.0|E1||a=1\tb=x y'), expected);
+});
+
+test('a delimiter inside a value is kept; trailing delimiters and line ends dropped', () => {
+  const v = run(leefParse, 'LEEF:2.0|Acme|Wall|1.0|E1|^|a=1^2^b=3^\n') as Record<string, string>;
+  assert.equal(v.a, '1^2');
+  assert.equal(v.b, '3');
+});
+
+test('truncated headers, bad delimiters and non-strings are StageErrors', () => {
+  for (const bad of ['LEEF:1.0|Acme', 'LEEF:2.0|Acme|Wall|1.0|E1', 'LEEF:2.0|Acme|Wall|1.0|E1|abc|a=1', '']) {
+    assert.throws(() => run(leefParse, bad), StageError, bad);
+  }
+  for (const bad of [null, 1, {}]) assert.throws(() => run(leefParse, bad), StageError);
+});

@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { PyFloat } from '../../src/language/values.js';
+import { normalize } from './helpers.js';
+
+function acme(values: Record<string, unknown>) {
+  const { event, warnings } = normalize({ acme: values });
+  return { acme: event.acme as Record<string, unknown>, warnings };
+}
+
+test('keyword family: numbers and booleans get their Python/JSON text', () => {
+  const { acme: out, warnings } = acme({ keyword: new PyFloat(6), text: 6, string: true });
+  assert.deepEqual(out, { keyword: '6.0', text: '6', string: 'true' });
+  assert.deepEqual(acme({ keyword: 1.5 }).acme, { keyword: '1.5' });
+  assert.deepEqual(acme({ keyword: new PyFloat(1e20) }).acme, { keyword: '1e+20' });
+  assert.deepEqual(acme({ keyword: 2n ** 70n }).acme, { keyword: '1180591620717411303424' });
+  assert.deepEqual(acme({ keyword: false }).acme, { keyword: 'false' });
+  assert.deepEqual(warnings, []);
+});
+
+test('keyword family: objects become compact sorted JSON, lists are coerced element-wise', () => {
+  assert.deepEqual(acme({ keyword: { b: null, a: 1 } }).acme, { keyword: '{"a":1,"b":null}' });
+  assert.deepEqual(acme({ keyword: {} }).acme, { keyword: '{}' });
+  assert.deepEqual(acme({ keyword: [1, new PyFloat(2), 'x', false, { k: 'é' }, [1]] }).acme, {
+    keyword: ['1', '2.0', 'x', 'false', '{"k":"\\u00e9"}', '[1]'],
+  });
+  assert.deepEqual(acme({ keyword: [] }).acme, { keyword: [] });
+  // ECS keyword field, real table
+  assert.deepEqual(normalize({ event: { code: 4688 } }).event, { event: { code: '4688' } });
+});
+
+test('long/number/float: numeric strings become numbers, numbers stay', () => {
+  const { acme: out } = acme({ long: '75', number: '1.5', float: '75' });
+  assert.deepEqual(out, { long: 75, number: 1.5, float: 75 });
+  assert.deepEqual(acme({ long: new PyFloat(8080) }).acme, { long: new PyFloat(8080) });
+  assert.deepEqual(acme({ long: '8080.0' }).acme, { long: new PyFloat(8080) });
+  assert.deepEqual(acme({ long: ['1', 2, '3.5'] }).acme, { long: [1, 2, 3.5] });
+  assert.deepEqual(acme({ long: true }).acme, { long: 1 });
+  assert.deepEqual(normalize({ source: { port: '443' } }).event, { source: { port: 443 } });
+});
+
+test('boolean: "true"/"false" and 1/0 become booleans', () => {
+  assert.deepEqual(acme({ boolean: 'true', bool: 'false' }).acme, { boolean: true, bool: false });
+  assert.deepEqual(acme({ boolean: 1, bool: 0 }).acme, { boolean: true, bool: false });
+  assert.deepEqual(acme({ boolean: 'TRUE', bool: true }).acme, { boolean: true, bool: true });
+});
+
+test('custom integer types, geo_point and date_nanos are not coerced', () => {
+  const values = { integer: '12', int: '13', short: 'x', date_nanos: '2024-01-01 00:00:00', geo_point: { lat: 1, lon: 2 } };
+  assert.deepEqual(acme(structuredClone(values)).acme, values);
+});
+
+test('ip: valid addresses and lists are kept unchanged', () => {
+  assert.deepEqual(acme({ ip: '10.0.0.1' }).acme, { ip: '10.0.0.1' });
+  assert.deepEqual(acme({ ip: ['::1', '192.168.0.1'] }).acme, { ip: ['::1', '192.168.0.1'] });
+});
+
+test('dates are normalized to UTC ISO text; integer epochs stay', () => {
+  assert.deepEqual(acme({ date: '2024-03-01 10:20:30.3810679+01:00', datetime: '2024-03-01T10:20:30.000Z' }).acme, {
+    date: '2024-03-01T09:20:30.381067Z',
+    datetime: '2024-03-01T10:20:30Z',
+  });
+  assert.deepEqual(acme({ date: 1700000000 }).acme, { date: 1700000000 });
+  assert.deepEqual(normalize({ '@timestamp': '2024-01-02T03:04:05.99' }).event, { '@timestamp': '2024-01-02T03:04:05.990000Z' });
+});
+
+test('uncoercible values are dropped with a warning (spec 6.2)', () => {
+  const { acme: out, warnings } = acme({ long: 'abc', ip: 'not-an-ip', date: 'yesterday-ish', boolean: 'maybe', number: { a: 1 }, keyword: 'ok' });
+  assert.deepEqual(out, { keyword: 'ok' });
+  assert.equal(warnings.length, 5);
+  assert.ok(warnings.some((w) => w.startsWith('acme.long: cannot convert "abc" to a number')));
+  assert.ok(warnings.some((w) => w.startsWith('acme.ip: cannot convert "not-an-ip" to an IP address')));
+  assert.ok(warnings.some((w) => w.startsWith('acme.date: cannot convert "yesterday-ish" to a date')));
+});
+
+test('an uncoercible list element is removed with a warning', () => {
+  const { acme: out, warnings } = acme({ ip: ['1.1.1.1', 'nope'], long: ['1', 'x'] });
+  assert.deepEqual(out, { ip: ['1.1.1.1'], long: [1] });
+  assert.deepEqual(warnings.length, 2);
+  assert.match(warnings[0], /^acme\.ip\[\]: cannot convert "nope"/);
+});

@@ -1,0 +1,18 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { normalize } from './helpers.js';
+
+test('dns.question.name is split into registered domain, tld and subdomain', () => {
+  const { event } = normalize({ dns: { question: { name: 'cdn.Files.example.com', type: 'A' } } });
+  assert.deepEqual(event.dns, {
+    question: { name: 'cdn.Files.example.com', type: 'A', registered_domain: 'example.com', top_level_domain: 'com', subdomain: 'cdn.Files' },
+  });
+});
+
+test('parser-set DNS parts are kept; IPs give nothing', () => {
+  const a = normalize({ dns: { question: { name: 'x.example.com', registered_domain: 'mine' } } }).event.dns as Record<string, Record<string, unknown>>;
+  assert.equal(a.question.registered_domain, 'mine');
+  assert.equal(a.question.subdomain, 'x');
+  const b = normalize({ dns: { question: { name: '1.2.3.4' } } }).event.dns;
+  assert.deepEqual(b, { question: { name: '1.2.3.4' } });
+});
