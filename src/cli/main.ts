@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CommandError, UsageError } from './errors.js';
-import { MAIN_HELP } from './help.js';
+import { DOCS_HELP, FORMATS_HELP, MAIN_HELP, NORMALIZE_HELP, TEST_HELP } from './help.js';
 import { packageVersion } from './package-info.js';
 
 type CommandRunner = (argv: string[]) => Promise<number>;
@@ -31,6 +31,9 @@ async function optionalCommand(specifier: string, exportName: string): Promise<C
   return run as CommandRunner;
 }
 
+/** Help of the commands owned here, printed without loading the engine. */
+const HELP: Record<string, string> = { normalize: NORMALIZE_HELP, test: TEST_HELP, docs: DOCS_HELP, formats: FORMATS_HELP };
+
 /** Runs the intake command line; resolves to the process exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -51,6 +54,10 @@ export async function main(argv: string[]): Promise<number> {
           ? `unknown option ${command} (see intake --help)`
           : `unknown command "${command}" (commands: ${Object.keys(COMMANDS).join(', ')})`,
       );
+    }
+    if (HELP[command] && (rest.includes('--help') || rest.includes('-h'))) {
+      process.stdout.write(HELP[command]!);
+      return 0;
     }
     const run = await load();
     return await run(rest);

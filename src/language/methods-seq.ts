@@ -1,5 +1,5 @@
 /** Python list, tuple and dict methods. */
-import { callValue, dictSet } from './access.js';
+import { callValue, dictKey, dictSet } from './access.js';
 import { intArg, NO_KWARGS } from './args.js';
 import { fail } from './errors.js';
 import { registerMethod } from './method-registry.js';
@@ -94,7 +94,8 @@ registerMethod('tuple', 'index', (s: L, a) => seqIndex(s, a));
 registerMethod('tuple', 'count', (s: L, a) => seqCount(s, a));
 
 const keyOf = (k: unknown): string | null => {
-  if (typeof k === 'string') return k;
+  const key = dictKey(k);
+  if (key !== null) return key;
   if (Array.isArray(k) && !(k instanceof PyTuple)) fail("unhashable type: 'list'");
   if (isPyDict(k)) fail("unhashable type: 'dict'");
   return null;

@@ -77,6 +77,15 @@ export class Parser {
     return body;
   }
 
+  /** `{{ expr }}` alone: the expression (tokens must be var_begin … var_end eof). */
+  parseTemplateExpression(): Expr {
+    this.expectType('var_begin');
+    const e = this.parseTuple(true, [], false);
+    this.expectType('var_end');
+    if (this.cur.type !== 'eof') this.fail(`unexpected ${this.describe(this.cur)}`);
+    return e;
+  }
+
   /** Parse statements until a block tag whose name is in `endTags` (left unconsumed, after `{%`). */
   private subparse(endTags: string[]): Stmt[] {
     const body: Stmt[] = [];

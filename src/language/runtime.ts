@@ -342,6 +342,7 @@ export function contains(container: unknown, item: unknown): boolean {
   if (container === undefined) return false;
   if (isPyDict(container)) {
     if (typeof item === 'string') return Object.hasOwn(container, item);
+    if ((typeof item === 'number' && Number.isInteger(item)) || typeof item === 'bigint') return Object.hasOwn(container, String(item));
     if (Array.isArray(item) && !(item instanceof PyTuple)) fail("unhashable type: 'list'");
     if (isPyDict(item)) fail("unhashable type: 'dict'");
     return false;

@@ -27,7 +27,9 @@ export function loadFormat(dir: string, options: LoadOptions = {}): Format {
 
   let taxonomy: Taxonomy | undefined;
   try {
-    taxonomy = Taxonomy.build({ extraFiles: options.taxonomyFiles, moduleFields, formatFields });
+    taxonomy = Taxonomy.build({
+      extraFiles: options.taxonomyFiles, moduleFields, formatFields, moduleFieldsFile: moduleFieldsFile?.file, formatFieldsFile: fieldsFile?.file,
+    });
   } catch (err) {
     problems.push({ file: fieldsFile?.file ?? join(root, '_meta', 'fields.yml'), message: (err as Error).message });
   }

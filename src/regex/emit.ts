@@ -178,30 +178,32 @@ function atom(node: Node, source: string): string {
 export function emitRelaxed(parsed: ParsedPattern, fullMatch: boolean): string | null {
   for (const loose of [false, true]) {
     const state = { linear: true };
-    const body = relaxed(parsed.root, loose, 1, state);
+    const body = relaxed(parsed.root, loose, 1, state, true);
     if (state.linear) return fullMatch ? `^(?:${body})$` : body;
   }
   return null;
 }
 
-function relaxed(node: Node, loose: boolean, factor: number, state: { linear: boolean }): string {
+/** `tail`: nothing follows in the pattern (a trailing `$` may then consume a final newline). */
+function relaxed(node: Node, loose: boolean, factor: number, state: { linear: boolean }, tail = false): string {
   switch (node.type) {
     case 'seq':
-      return node.items.map((n) => relaxed(n, loose, factor, state)).join('');
+      return node.items.map((n, i) => relaxed(n, loose, factor, state, tail && i === node.items.length - 1)).join('');
     case 'alt':
-      return node.branches.map((b) => relaxed(b, loose, factor, state)).join('|');
+      return node.branches.map((b) => relaxed(b, loose, factor, state, tail)).join('|');
     case 'char':
       return unitSource(node.unit, false);
     case 'class':
       return classSource(node.ranges, node.negated);
     case 'capture':
     case 'group':
-      return `(?:${relaxed(node.body, loose, factor, state)})`;
+      return `(?:${relaxed(node.body, loose, factor, state, tail && !(node.type === 'group' && node.atomic))})`;
     case 'look':
       return '';
     case 'backref':
       return '(?:[\\s\\S]*)';
     case 'assert':
+      if (node.kind === 'endOptNl') return tail ? '\\n?$' : '';
       return node.kind === 'start' ? '^' : node.kind === 'end' ? '$' : node.kind === 'word' ? '\\b' : node.kind === 'nonword' ? '\\B' : '';
     case 'quant': {
       const { min, max } = node;

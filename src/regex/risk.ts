@@ -10,7 +10,9 @@ import { complement, type Ranges } from './charset.js';
 export function hasNestedRisk(root: Node): boolean {
   let risky = false;
   visit(root, (node) => {
-    if (risky || node.type !== 'quant' || !unbounded(node)) return;
+    if (risky || node.type !== 'quant' || !unbounded(node) || node.mode === 'possessive') return;
+    // Each iteration of an atomic body has one fixed extent: no re-partitioning to explore.
+    if (node.body.type === 'group' && node.body.atomic) return;
     const delimiter = firstSet(node.body);
     visit(node.body, (inner) => {
       if (inner === node.body && inner.type === 'quant') {
@@ -21,7 +23,7 @@ export function hasNestedRisk(root: Node): boolean {
         const set = inner.body.type === 'class' ? effective(inner.body) : inner.body.type === 'char' ? [[inner.body.unit, inner.body.unit] as const] : null;
         if (!delimiter || !set || overlaps(delimiter, set)) risky = true;
       }
-    });
+    }, true);
     const alt = unwrap(node.body);
     if (alt.type === 'alt') {
       const firsts = alt.branches.map(firstSet);
@@ -33,7 +35,7 @@ export function hasNestedRisk(root: Node): boolean {
         }
       }
     }
-  });
+  }, false);
   return risky;
 }
 
@@ -41,20 +43,22 @@ function unbounded(node: Extract<Node, { type: 'quant' }>): boolean {
   return node.max === Infinity || node.max > 16;
 }
 
-function visit(node: Node, fn: (n: Node) => void): void {
+/** Walks the tree; with `stop`, does not enter atomic groups or possessive repetitions below the root. */
+function visit(node: Node, fn: (n: Node) => void, stop: boolean, root = true): void {
   fn(node);
+  if (stop && !root && ((node.type === 'group' && node.atomic) || (node.type === 'quant' && node.mode === 'possessive'))) return;
   switch (node.type) {
     case 'seq':
-      node.items.forEach((n) => visit(n, fn));
+      node.items.forEach((n) => visit(n, fn, stop, false));
       break;
     case 'alt':
-      node.branches.forEach((n) => visit(n, fn));
+      node.branches.forEach((n) => visit(n, fn, stop, false));
       break;
     case 'capture':
     case 'group':
     case 'look':
     case 'quant':
-      visit(node.body, fn);
+      visit(node.body, fn, stop, false);
       break;
     default:
   }

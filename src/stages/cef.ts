@@ -26,7 +26,8 @@ export const cefParse: StageFactory = {
         for (const key of HEADER_KEYS) {
           const bar = unescapedBar(text, pos);
           if (bar === -1) throw new StageError(`CEF header has fewer than ${HEADER_KEYS.length} fields`);
-          out[key] = text.slice(pos, bar).replace(HEADER_ESCAPE, '$1');
+          const field = text.slice(pos, bar);
+          out[key] = field.includes('\\') ? field.replace(HEADER_ESCAPE, '$1') : field;
           pos = bar + 1;
         }
         parseExtension(text.slice(pos), out);
@@ -58,6 +59,8 @@ function parseExtension(ext: string, out: Record<string, string>): void {
 }
 
 function store(out: Record<string, string>, key: string, raw: string): void {
-  const value = raw.trimEnd().replace(EXTENSION_ESCAPE, (_, c: string) => ESCAPED[c]);
-  Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  const trimmed = raw.trimEnd();
+  const value = trimmed.includes('\\') ? trimmed.replace(EXTENSION_ESCAPE, (_, c: string) => ESCAPED[c]) : trimmed;
+  if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  else out[key] = value;
 }

@@ -15,8 +15,8 @@ export const dictParse: StageFactory = {
       run(input: unknown): unknown {
         if (isDict(input)) return input;
         if (typeof input !== 'string') throw new StageError(`expected a dict, got ${input === null ? 'None' : Array.isArray(input) ? 'list' : typeof input}`);
-        const literal = parsePythonLiteral(input.trim());
-        if (literal.ok && isDict(literal.value)) return literal.value;
+        const literal = readLiteral(input.trim());
+        if (literal !== undefined && isDict(literal)) return literal;
         let json: unknown;
         try {
           json = parseJson(input);
@@ -29,3 +29,13 @@ export const dictParse: StageFactory = {
     };
   },
 };
+
+/** The Python literal in `text`, or undefined; a parser failure of any kind (deep nesting) counts as none. */
+function readLiteral(text: string): unknown {
+  try {
+    const literal = parsePythonLiteral(text);
+    return literal.ok ? literal.value : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -20,7 +20,8 @@ export const dsvParse: StageFactory = {
         const fields = splitRecord(input, delimiter, names.length);
         const out: Record<string, string> = {};
         for (let i = 0; i < fields.length; i++) {
-          Object.defineProperty(out, names[i], { value: fields[i], enumerable: true, writable: true, configurable: true });
+          if (names[i] === '__proto__') Object.defineProperty(out, names[i], { value: fields[i], enumerable: true, writable: true, configurable: true });
+          else out[names[i]] = fields[i];
         }
         return out;
       },

@@ -78,7 +78,8 @@ function splitPairs(text: string, head: RegExp, boundary: RegExp, itemAt: RegExp
 
 function store(out: Record<string, string>, key: string, value: string): void {
   if (key === '') return;
-  Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  else out[key] = value;
 }
 
 function closingQuote(text: string, from: number): number {

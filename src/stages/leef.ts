@@ -67,5 +67,7 @@ function parseAttributes(text: string, delimiter: string, out: Record<string, st
 
 function store(out: Record<string, string>, key: string, value: string): void {
   if (key === '') return;
-  Object.defineProperty(out, key, { value: value.replace(/[\r\n]+$/, ''), enumerable: true, writable: true, configurable: true });
+  const clean = value.replace(/[\r\n]+$/, '');
+  if (key === '__proto__') Object.defineProperty(out, key, { value: clean, enumerable: true, writable: true, configurable: true });
+  else out[key] = clean;
 }

@@ -24,7 +24,25 @@ const parser = new XMLParser({
   ignoreDeclaration: true,
   ignorePiTags: true,
   trimValues: true,
+  // The parser refuses or renames names like __proto__ and toString; mark them instead and restore
+  // them as own properties in convertElement.
+  transformTagName: markReserved,
+  transformAttributeName: markReserved,
+  onDangerousProperty: markReserved,
 });
+
+const RESERVED_MARK = '\u0000';
+const RESERVED = new Set(['__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'toString', 'valueOf',
+  '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__', 'isPrototypeOf',
+  'propertyIsEnumerable', 'toLocaleString']);
+
+function markReserved(name: string): string {
+  return RESERVED.has(name) ? RESERVED_MARK + name : name;
+}
+
+function unmark(name: string): string {
+  return name.charCodeAt(0) === 0 ? name.slice(1) : name;
+}
 
 const DOCTYPE = /<!(?:DOCTYPE|ENTITY)/i;
 const ENTITY = /&(?:(amp|lt|gt|quot|apos)|#(\d{1,7})|#x([0-9a-fA-F]{1,6}));/g;
@@ -44,12 +62,12 @@ export function parseXmlTree(input: unknown): Record<string, unknown> {
   if (typeof input !== 'string') throw new StageError(`expected an XML string, got ${input === null ? 'None' : typeof input}`);
   if (DOCTYPE.test(input)) throw new StageError('XML with a DOCTYPE or ENTITY declaration is refused');
   const valid = XMLValidator.validate(input);
-  if (valid !== true) throw new StageError(`malformed XML: ${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`);
+  if (valid !== true) throw new StageError(`malformed XML: ${valid.err.msg.slice(0, 200)} (line ${valid.err.line}, column ${valid.err.col})`);
   let tree: unknown;
   try {
     tree = parser.parse(input);
   } catch (err) {
-    throw new StageError(`malformed XML: ${(err as Error).message}`);
+    throw new StageError(`malformed XML: ${(err as Error).message.slice(0, 200)}`);
   }
   if (typeof tree !== 'object' || tree === null || Object.keys(tree).length === 0) throw new StageError('XML document has no element');
   return tree as Record<string, unknown>;
@@ -67,19 +85,22 @@ export function convertElement(node: unknown, empty: null | ''): unknown {
   const out: Record<string, unknown> = {};
   let text = '';
   let hasChild = false;
+  const attrs = source[ATTRS];
+  if (attrs !== undefined) {
+    for (const [name, attr] of Object.entries(attrs as Record<string, unknown>)) {
+      set(out, unmark(name), typeof attr === 'string' ? decodeEntities(attr) : String(attr));
+    }
+  }
   for (const key of Object.keys(source)) {
     const value = source[key];
-    if (key === ATTRS) {
-      for (const [name, attr] of Object.entries(value as Record<string, unknown>)) {
-        set(out, name, typeof attr === 'string' ? decodeEntities(attr) : String(attr));
-      }
-    } else if (key === TEXT) {
+    if (key === ATTRS) continue;
+    if (key === TEXT) {
       text += decodeEntities(String(value));
     } else if (key === CDATA) {
       text += Array.isArray(value) ? value.join('') : String(value);
     } else {
       hasChild = true;
-      set(out, key, convertElement(value, empty));
+      set(out, unmark(key), convertElement(value, empty));
     }
   }
   if (Object.keys(out).length === 0 && !hasChild) return text === '' ? empty : text;
@@ -88,7 +109,8 @@ export function convertElement(node: unknown, empty: null | ''): unknown {
 }
 
 function set(out: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  else out[key] = value;
 }
 
 /** `xml.parse-xml` (parser-language 5.8): `{rootTag: {...}}` with namespaces stripped from tag names. */

@@ -35,8 +35,3 @@ export function fillIn(event: Event, parent: readonly string[], key: string, val
   const target = objectAt(event, parent);
   if (target !== undefined && target[key] === undefined) target[key] = value;
 }
-
-/** A dotted name as path segments. */
-export function splitName(name: string): string[] {
-  return name.split('.');
-}

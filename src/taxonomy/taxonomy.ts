@@ -1,3 +1,4 @@
+import { INTAKE_EXTENSIONS } from './intake-extensions.js';
 import { builtinEcsFields, ecsFieldDescription } from './ecs.js';
 import { TaxonomyError } from './errors.js';
 import { ACCEPTED_TYPES, Kind, kindOfType } from './field-types.js';
@@ -31,13 +32,16 @@ export class Taxonomy {
   private constructor(private readonly byName: Map<string, FieldDefinition>) {}
 
   /**
-   * ECS, then the extra taxonomy files, then module fields, then format fields; a later
+   * ECS, then Intake's own extensions, then the extra taxonomy files, then module fields, then format fields; a later
    * source overrides an earlier one for the same name.
    */
   static build(sources: TaxonomySources): Taxonomy {
     const byName = new Map<string, FieldDefinition>();
     for (const [name, type, description] of builtinEcsFields()) {
       byName.set(name, { name, type, description, source: 'ecs' });
+    }
+    for (const [name, type, description] of INTAKE_EXTENSIONS) {
+      byName.set(name, { name, type, description, source: 'extension' });
     }
     for (const file of sources.extraFiles ?? []) {
       addEntries(byName, loadTaxonomyFile(file), file, 'extension');
@@ -62,24 +66,53 @@ export class Taxonomy {
   /** The declared names as a tree of name segments, built on first use. */
   fieldTree(): FieldNode {
     if (this.tree === undefined) {
-      const root: FieldNode = { kind: undefined, children: new Map() };
+      // The ECS tree is built once and shared; other definitions are applied with path copying.
+      const owned = new Set<FieldNode>();
+      let root = ecsTree();
       for (const def of this.byName.values()) {
-        let node = root;
-        for (const segment of def.name.split('.')) {
-          node.children ??= new Map();
-          let next = node.children.get(segment);
-          if (next === undefined) {
-            next = { kind: undefined, children: null };
-            node.children.set(segment, next);
-          }
-          node = next;
-        }
-        node.kind = kindOfType(def.type);
+        if (def.source !== 'ecs') root = insert(root, def.name, kindOfType(def.type), owned);
       }
       this.tree = root;
     }
     return this.tree;
   }
+}
+
+let sharedEcsTree: FieldNode | undefined;
+
+function ecsTree(): FieldNode {
+  if (sharedEcsTree === undefined) {
+    const owned = new Set<FieldNode>();
+    let root: FieldNode = { kind: undefined, children: null };
+    for (const [name, type] of builtinEcsFields()) root = insert(root, name, kindOfType(type), owned);
+    sharedEcsTree = root;
+  }
+  return sharedEcsTree;
+}
+
+/** A node this build may modify: `node` itself when already owned, else a shallow copy. */
+function own(node: FieldNode, owned: Set<FieldNode>): FieldNode {
+  if (owned.has(node)) return node;
+  const copy: FieldNode = { kind: node.kind, children: node.children === null ? null : new Map(node.children) };
+  owned.add(copy);
+  return copy;
+}
+
+/** Declares `name` with `kind` under `root`; returns the (possibly copied) root. */
+function insert(root: FieldNode, name: string, kind: Kind, owned: Set<FieldNode>): FieldNode {
+  const newRoot = own(root, owned);
+  let node = newRoot;
+  for (const segment of name.split('.')) {
+    node.children ??= new Map();
+    const existing = node.children.get(segment);
+    let next: FieldNode;
+    if (existing === undefined) owned.add((next = { kind: undefined, children: null }));
+    else next = own(existing, owned);
+    node.children.set(segment, next);
+    node = next;
+  }
+  node.kind = kind;
+  return newRoot;
 }
 
 function addEntries(

@@ -41,9 +41,11 @@ test('malformed, truncated, deep and non-string inputs are StageErrors', () => {
   assert.equal(big.a.length, 10_000_000);
 });
 
-test('__proto__ names are refused or kept as own keys, never polluting prototypes', () => {
-  assert.throws(() => run(xmlParse, '<a><__proto__><polluted>1</polluted></__proto__></a>'), StageError);
-  const v = run(xmlParse, '<a __proto__="x"><b>1</b></a>') as { a: object };
+test('reserved names (__proto__, constructor, toString) are kept as own keys without pollution', () => {
+  const v = run(xmlParse, '<a toString="t"><__proto__><polluted>1</polluted></__proto__><constructor>c</constructor></a>') as { a: object };
   assert.equal(Object.getPrototypeOf(v.a), Object.prototype);
+  assert.deepEqual(Object.keys(v.a), ['toString', '__proto__', 'constructor']);
+  assert.deepEqual(Object.getOwnPropertyDescriptor(v.a, '__proto__')?.value, { polluted: '1' });
+  assert.equal((v.a as Record<string, unknown>).toString, 't');
   assert.equal(({} as { polluted?: unknown }).polluted, undefined);
 });

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { Taxonomy, TaxonomyError, loadTaxonomyFile } from '../../src/taxonomy/index.js';
+import { Taxonomy, TaxonomyError, createNormalizer, loadTaxonomyFile } from '../../src/taxonomy/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'intake-taxonomy-'));
 function file(name: string, text: string): string {
@@ -77,4 +77,14 @@ test('loadTaxonomyFile reads a fields.yml map and rejects other shapes', () => {
   assert.throws(() => loadTaxonomyFile(file('list.yml', '- a\n- b\n')), TaxonomyError);
   assert.throws(() => loadTaxonomyFile(file('broken.yml', 'a: [\n')), /invalid YAML/);
   assert.throws(() => loadTaxonomyFile(join(dir, 'missing.yml')), /cannot read/);
+});
+
+test('taxonomies built from the shared ECS tree do not leak overrides into each other', () => {
+  const asKeyword = Taxonomy.build({ formatFields: { 'source.port': { name: 'source.port', type: 'keyword', description: '' } } });
+  const plain = Taxonomy.build({});
+  const other = Taxonomy.build({ formatFields: { 'source.acme': { name: 'source.acme', type: 'long', description: '' } } });
+  const run = (t: Taxonomy) => createNormalizer(t)({ source: { port: 80, acme: '5' } }, []);
+  assert.deepEqual(run(plain), { source: { port: 80 } });
+  assert.deepEqual(run(other), { source: { port: 80, acme: 5 } });
+  assert.deepEqual(run(asKeyword), { source: { port: '80' } });
 });

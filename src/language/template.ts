@@ -1,0 +1,114 @@
+/** Compiling template sources into render / value / condition functions (rule 4.2). */
+import type { Expr } from './ast.js';
+import { compileExpr, compileTemplate, newCtx, type Ev, type Scope } from './compiler.js';
+import { TemplateRuntimeError } from './errors.js';
+import { tokenize, type Token } from './lexer.js';
+import { PyGenerator, PyObject } from './objects.js';
+import { Parser } from './parser.js';
+import { parsePythonLiteral } from './python-literal.js';
+import { truthy, typeName } from './runtime.js';
+import './methods.js';
+
+export type { Scope } from './compiler.js';
+
+function asRuntimeError(e: unknown): TemplateRuntimeError {
+  if (e instanceof TemplateRuntimeError) return e;
+  if (e instanceof RangeError) return new TemplateRuntimeError(`RecursionError: ${e.message}`);
+  return new TemplateRuntimeError(e instanceof Error ? e.message : String(e));
+}
+
+export function isTemplate(source: string): boolean {
+  return source.includes('{{') || source.includes('{%');
+}
+
+/** The expression of a template that is exactly one `{{ expr }}`, or null. */
+function loneExpression(tokens: Token[]): Expr | null {
+  if (tokens[0]?.type !== 'var_begin') return null;
+  let end = -1;
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]!.type;
+    if (t === 'var_end') {
+      end = i;
+      break;
+    }
+    if (t === 'var_begin' || t === 'block_begin' || t === 'data') return null;
+  }
+  if (end < 0 || tokens[end + 1]?.type !== 'eof') return null;
+  const parser = new Parser(tokens.slice(0, end + 2));
+  return parser.parseTemplateExpression();
+}
+
+function renderer(tokens: Token[]): (scope: Scope) => string {
+  const body = compileTemplate(new Parser(tokens).parseTemplate());
+  return (scope) => {
+    const c = newCtx(scope);
+    try {
+      body(c);
+    } catch (e) {
+      throw asRuntimeError(e);
+    }
+    return c.out;
+  };
+}
+
+function evaluator(expr: Expr): (scope: Scope) => unknown {
+  const f: Ev = compileExpr(expr);
+  return (scope) => {
+    try {
+      return f(newCtx(scope));
+    } catch (e) {
+      throw asRuntimeError(e);
+    }
+  };
+}
+
+/** Internal objects (generators, match objects, views…) are not storable values. */
+function exportValue(v: unknown): unknown {
+  if (v instanceof PyObject) throw new TemplateRuntimeError(`unusable value of type '${typeName(v)}'${v instanceof PyGenerator ? ' (generator)' : ''}`);
+  return v;
+}
+
+function textToValue(text: string): unknown {
+  const t = text.trim();
+  const lit = parsePythonLiteral(t);
+  return lit.ok ? lit.value : t;
+}
+
+export function compileText(source: string): (scope: Scope) => string {
+  return renderer(tokenize(source));
+}
+
+export function compileValue(source: string): (scope: Scope) => unknown {
+  const tokens = tokenize(source.trim());
+  const expr = loneExpression(tokens);
+  if (expr) {
+    const ev = evaluator(expr);
+    return (scope) => exportValue(ev(scope));
+  }
+  const render = renderer(tokens);
+  return (scope) => textToValue(render(scope));
+}
+
+export function compileCondition(source: string): (scope: Scope) => boolean {
+  if (source.trim() === '') return () => true;
+  const tokens = tokenize(source.trim());
+  const expr = loneExpression(tokens);
+  if (expr) {
+    const ev = evaluator(expr);
+    return (scope) => {
+      try {
+        return truthy(ev(scope));
+      } catch {
+        return false;
+      }
+    };
+  }
+  const render = renderer(tokens);
+  return (scope) => {
+    try {
+      return truthy(textToValue(render(scope)));
+    } catch {
+      return false;
+    }
+  };
+}

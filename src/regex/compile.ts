@@ -1,0 +1,176 @@
+import type { ParsedPattern } from './ast.js';
+import { emitExact, emitRelaxed, type GroupMap } from './emit.js';
+import { timedExec } from './guard.js';
+import { parsePattern } from './parser.js';
+import { hasNestedRisk } from './risk.js';
+
+export const DEFAULT_TIMEOUT_MS = 500;
+/** Inputs longer than this get the watchdog when the linear engine cannot protect the match. */
+const LONG_INPUT = 8192;
+
+export interface RegexMatch {
+  /** The matched text (group 0) and its bounds. */
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  /** Python-numbered groups 1..n at index n-1, duplicates merged; undefined = did not participate. */
+  readonly groups: ReadonlyArray<string | undefined>;
+  /** Named groups, duplicates merged (right-most participating occurrence wins). */
+  readonly named: Readonly<Record<string, string | undefined>>;
+}
+
+export interface CompiledRegex {
+  readonly pattern: string;
+  /** Logical group names, in the order `execValues` returns them. */
+  readonly groupNames: readonly string[];
+  /** True when V8's linear engine alone bounds every match (no pre-check or watchdog needed). */
+  readonly linear: boolean;
+  /** Full match or search, as chosen by `fullMatch` at compile time. */
+  test(input: string): boolean;
+  exec(input: string): Record<string, string | undefined> | null;
+  /** Like exec, but the values in `groupNames` order (no object built). */
+  execValues(input: string): Array<string | undefined> | null;
+  /** Python `search`: first match anywhere. */
+  search(input: string): RegexMatch | null;
+  /** Python `match`: a match starting at index 0. */
+  match(input: string): RegexMatch | null;
+  /** Python `fullmatch`. */
+  fullMatch(input: string): RegexMatch | null;
+}
+
+export interface CompileOptions {
+  fullMatch?: boolean;
+  ignoreCase?: boolean;
+  /** Budget for matches that run under the watchdog. */
+  timeoutMs?: number;
+}
+
+/** Compiles once (throws RegexSyntaxError); every match is bounded in time (RegexTimeoutError). */
+export function compilePattern(pattern: string, opts: CompileOptions = {}): CompiledRegex {
+  return new Compiled(pattern, parsePattern(pattern, opts.ignoreCase ?? false), opts);
+}
+
+type Mode = 'full' | 'search' | 'sticky';
+
+/**
+ * One way of running a pattern. Hot path: if V8's linear engine can take over the exact
+ * regex, just exec it. Otherwise a relaxed, linear-safe superset regex rules out
+ * non-matches first (where catastrophic backtracking usually happens); the exact regex
+ * then runs directly, or under the vm watchdog when it has nested-quantifier risk or the
+ * input is long.
+ */
+class Runner {
+  constructor(
+    private readonly exact: RegExp,
+    private readonly relaxed: RegExp | null,
+    private readonly linear: boolean,
+    private readonly risky: boolean,
+    private readonly timeoutMs: number,
+  ) {}
+
+  run(input: string): RegExpExecArray | null {
+    const re = this.exact;
+    re.lastIndex = 0;
+    if (this.linear) return re.exec(input);
+    if (this.relaxed) {
+      this.relaxed.lastIndex = 0;
+      if (!this.relaxed.test(input)) return null;
+    }
+    if (this.relaxed === null || this.risky || input.length > LONG_INPUT) return timedExec(re, input, this.timeoutMs);
+    return re.exec(input);
+  }
+}
+
+class Compiled implements CompiledRegex {
+  readonly groupNames: readonly string[];
+  readonly linear: boolean;
+  private readonly groups: GroupMap;
+  private readonly risky: boolean;
+  private readonly runners = new Map<Mode, Runner>();
+  private readonly defaultMode: Mode;
+  private readonly timeoutMs: number;
+
+  constructor(readonly pattern: string, private readonly parsed: ParsedPattern, opts: CompileOptions) {
+    this.defaultMode = opts.fullMatch ? 'full' : 'search';
+    this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.risky = hasNestedRisk(parsed.root);
+    const first = emitExact(parsed, this.defaultMode === 'full');
+    this.groups = first.groups;
+    this.groupNames = first.groups.names;
+    this.linear = first.linear;
+    this.runners.set(this.defaultMode, this.makeRunner(this.defaultMode, first.source, first.linear));
+  }
+
+  private makeRunner(mode: Mode, source: string, linear: boolean): Runner {
+    const flags = mode === 'sticky' ? 'y' : '';
+    const relaxedSource = linear ? null : emitRelaxed(this.parsed, mode === 'full');
+    const relaxed = relaxedSource === null ? null : new RegExp(relaxedSource, flags);
+    return new Runner(new RegExp(source, flags), relaxed, linear, this.risky, this.timeoutMs);
+  }
+
+  private runner(mode: Mode): Runner {
+    let r = this.runners.get(mode);
+    if (!r) {
+      const { source, linear } = emitExact(this.parsed, mode === 'full');
+      r = this.makeRunner(mode, source, linear);
+      this.runners.set(mode, r);
+    }
+    return r;
+  }
+
+  test(input: string): boolean {
+    return this.runner(this.defaultMode).run(input) !== null;
+  }
+
+  execValues(input: string): Array<string | undefined> | null {
+    const m = this.runner(this.defaultMode).run(input);
+    return m === null ? null : this.merge(m, this.groups.jsIndices);
+  }
+
+  exec(input: string): Record<string, string | undefined> | null {
+    const values = this.execValues(input);
+    return values === null ? null : this.record(values);
+  }
+
+  search(input: string): RegexMatch | null {
+    return this.toMatch(this.runner('search').run(input));
+  }
+
+  match(input: string): RegexMatch | null {
+    return this.toMatch(this.runner('sticky').run(input));
+  }
+
+  fullMatch(input: string): RegexMatch | null {
+    return this.toMatch(this.runner('full').run(input));
+  }
+
+  private record(values: Array<string | undefined>): Record<string, string | undefined> {
+    const out: Record<string, string | undefined> = {};
+    const names = this.groupNames;
+    for (let i = 0; i < names.length; i++) out[names[i]!] = values[i];
+    return out;
+  }
+
+  /** Right-most participating JS group of each logical group. */
+  private merge(m: RegExpExecArray, indices: GroupMap['jsIndices']): Array<string | undefined> {
+    const out = new Array<string | undefined>(indices.length);
+    for (let i = 0; i < indices.length; i++) {
+      const list = indices[i]!;
+      let v: string | undefined;
+      for (let k = list.length - 1; k >= 0 && v === undefined; k--) v = m[list[k]!];
+      out[i] = v;
+    }
+    return out;
+  }
+
+  private toMatch(m: RegExpExecArray | null): RegexMatch | null {
+    if (m === null) return null;
+    return {
+      text: m[0],
+      start: m.index,
+      end: m.index + m[0].length,
+      groups: this.merge(m, this.groups.numbered),
+      named: this.record(this.merge(m, this.groups.jsIndices)),
+    };
+  }
+}

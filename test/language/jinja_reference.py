@@ -1,0 +1,165 @@
+"""Reference renderer for the differential tests: real Jinja2 with the engine's rule set.
+
+Reads a JSON list of cases {"template", "context", "mode"} on stdin and prints a JSON list of
+results: {"value": repr} / {"text": rendered} / {"error": exception class name}.
+
+Rule set mirrored from the engine (see src/language):
+- undefined is ChainableUndefined (chained access stays undefined; calling it raises);
+- `a.b` on a dict reads the key first, then the attribute;
+- `len`, `re` are globals; the catalog's custom filters are defined below;
+- mode "value": a lone `{{ expr }}` is evaluated with compile_expression (native value); any
+  other template is rendered, stripped, then parsed with ast.literal_eval (tuples → lists,
+  no sets/bytes/complex), falling back to the text.
+"""
+import ast
+import ipaddress
+import json
+import ntpath
+import posixpath
+import re
+import sys
+
+from jinja2 import ChainableUndefined, Environment, Undefined
+from jinja2.lexer import TOKEN_VARIABLE_BEGIN, TOKEN_VARIABLE_END
+
+
+class Env(Environment):
+    def getattr(self, obj, attribute):
+        if isinstance(obj, dict):
+            try:
+                return obj[attribute]
+            except (KeyError, TypeError):
+                pass
+        return super().getattr(obj, attribute)
+
+
+def _ip(value, cls=None):
+    try:
+        addr = ipaddress.ip_address(value)
+    except ValueError:
+        return False
+    return cls is None or isinstance(addr, cls)
+
+
+def _path(mod_index):
+    def f(value):
+        if value is None or isinstance(value, Undefined):
+            return value
+        s = str(value)
+        mod = ntpath if "\\" in s else posixpath
+        return mod.split(s)[mod_index] if mod is ntpath else (posixpath.dirname(s) if mod_index == 0 else posixpath.basename(s))
+    return f
+
+
+_MAC = [
+    re.compile(r"^([0-9a-f]{2})([:-])([0-9a-f]{2})\2([0-9a-f]{2})\2([0-9a-f]{2})\2([0-9a-f]{2})\2([0-9a-f]{2})$", re.I),
+    re.compile(r"^([0-9a-f]{4})\.([0-9a-f]{4})\.([0-9a-f]{4})$", re.I),
+]
+
+
+def to_mac_address(value):
+    if not isinstance(value, str):
+        return None
+    s = value.strip()
+    m = _MAC[0].match(s)
+    if m:
+        h = "".join(m.group(1, 3, 4, 5, 6, 7))
+    else:
+        m = _MAC[1].match(s)
+        if not m:
+            return None
+        h = "".join(m.groups())
+    h = h.upper()
+    return ":".join(h[i:i + 2] for i in range(0, 12, 2))
+
+
+def is_url(value):
+    from urllib.parse import urlparse
+    if not isinstance(value, str):
+        return False
+    m = re.match(r"^([A-Za-z][A-Za-z0-9+.-]*)://([^/?#]*)", value.lstrip("".join(chr(i) for i in range(33))).replace("\t", "").replace("\r", "").replace("\n", ""))
+    return bool(m and m.group(2))
+
+
+def _check_str(v):
+    if not isinstance(v, str):
+        raise TypeError("expected string")
+    return v
+
+
+env = Env(undefined=ChainableUndefined)
+env.globals.update(len=len, re=re)
+env.filters.update(
+    is_ipaddress=lambda v: _ip(v),
+    is_ipv4=lambda v: _ip(v, ipaddress.IPv4Address),
+    is_ipv6=lambda v: _ip(v, ipaddress.IPv6Address),
+    is_url=is_url,
+    basename=_path(1),
+    dirname=_path(0),
+    re_match=lambda v, p: re.fullmatch(p, _check_str(v)) is not None,
+    re_search=lambda v, p: re.search(p, _check_str(v)) is not None,
+    to_mac_address=to_mac_address,
+    from_json=lambda v: json.loads(v),
+    to_json=lambda v: json.dumps(v),
+)
+
+
+def lone_expression(source):
+    tokens = list(env.lex(source))
+    if len(tokens) < 2 or tokens[0][1] != TOKEN_VARIABLE_BEGIN or tokens[-1][1] != TOKEN_VARIABLE_END:
+        return None
+    if any(t[1] in (TOKEN_VARIABLE_BEGIN, TOKEN_VARIABLE_END) for t in tokens[1:-1]):
+        return None
+    if any(t[1] in ("data", "block_begin") for t in tokens):
+        return None
+    return "".join(t[2] if t[1] != "string" else repr(t[2]) for t in tokens[1:-1] if t[1] != "whitespace")
+
+
+def lists(v):
+    if isinstance(v, (tuple, list)):
+        return [lists(x) for x in v]
+    if isinstance(v, dict):
+        return {k: lists(x) for k, x in v.items()}
+    if isinstance(v, (set, frozenset, bytes, complex)):
+        raise ValueError("not a stored literal")
+    return v
+
+
+def literal(text):
+    t = text.strip()
+    try:
+        return lists(ast.literal_eval(t))
+    except Exception:
+        return t
+
+
+def run(case):
+    source = case["template"]
+    ctx = json.loads(case["contextText"]) if "contextText" in case else case.get("context", {})
+    if case.get("mode") == "value":
+        src = source.strip()
+        expr_tokens = lone_expression(src)
+        if expr_tokens is not None:
+            inner = src[2:-2].strip()
+            if inner.startswith("-"):
+                inner = inner[1:]
+            if inner.endswith("-"):
+                inner = inner[:-1]
+            v = env.compile_expression(inner, undefined_to_none=False)(**ctx)
+            return {"value": "Undefined" if isinstance(v, Undefined) else repr(v)}
+        return {"value": repr(literal(env.from_string(source).render(**ctx)))}
+    return {"text": env.from_string(source).render(**ctx)}
+
+
+def main():
+    cases = json.load(sys.stdin)
+    out = []
+    for case in cases:
+        try:
+            out.append(run(case))
+        except Exception as e:  # noqa: BLE001 - any error is a result
+            out.append({"error": type(e).__name__})
+    json.dump(out, sys.stdout)
+
+
+main()

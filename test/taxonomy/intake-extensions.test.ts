@@ -1,0 +1,17 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createNormalizer, Taxonomy } from '../../src/taxonomy/index.js';
+
+test('Intake extensions are declared for every format and survive the taxonomy filter', () => {
+  const taxonomy = Taxonomy.build({});
+  assert.equal(taxonomy.get('log.hostname')?.source, 'extension');
+  assert.equal(taxonomy.get('action.properties')?.type, 'object');
+  const event = createNormalizer(taxonomy)({ log: { hostname: 'gw01' }, action: { name: 'x', properties: { Any: 'thing' } } }, []);
+  assert.deepEqual(event.log, { hostname: 'gw01' });
+  assert.deepEqual(event.action, { name: 'x', properties: { Any: 'thing' } });
+});
+
+test('a format field overrides an Intake extension of the same name', () => {
+  const taxonomy = Taxonomy.build({ formatFields: { 'action.id': { name: 'action.id', type: 'long', description: 'd' } } });
+  assert.equal(taxonomy.get('action.id')?.type, 'long');
+});
