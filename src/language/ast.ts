@@ -12,7 +12,7 @@ export type Expr =
   | { k: 'getitem'; obj: Expr; key: Expr; pos: Pos }
   | { k: 'slice'; start: Expr | null; stop: Expr | null; step: Expr | null; pos: Pos }
   | { k: 'call'; fn: Expr; args: Expr[]; kwargs: [string, Expr][]; dynArgs: Expr | null; dynKwargs: Expr | null; pos: Pos }
-  | { k: 'filter'; node: Expr; name: string; args: Expr[]; kwargs: [string, Expr][]; pos: Pos }
+  | { k: 'filter'; node: Expr; name: string; args: Expr[]; kwargs: [string, Expr][]; dynArgs: Expr | null; dynKwargs: Expr | null; pos: Pos }
   | { k: 'test'; node: Expr; name: string; args: Expr[]; kwargs: [string, Expr][]; pos: Pos }
   | { k: 'unary'; op: 'not' | 'neg' | 'pos'; node: Expr; pos: Pos }
   | { k: 'binary'; op: string; left: Expr; right: Expr; pos: Pos }

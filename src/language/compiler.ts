@@ -100,6 +100,29 @@ function compileKwargs(kwargs: [string, Expr][]): (c: Ctx) => Kwargs {
   };
 }
 
+function compileCallArgs(e: {
+  args: Expr[];
+  kwargs: [string, Expr][];
+  dynArgs: Expr | null;
+  dynKwargs: Expr | null;
+}): [(c: Ctx) => unknown[], (c: Ctx) => Kwargs] {
+  const args = compileArgs(e.args);
+  const kwargs = compileKwargs(e.kwargs);
+  const dynArgs = e.dynArgs ? compileExpr(e.dynArgs) : null;
+  const dynKwargs = e.dynKwargs ? compileExpr(e.dynKwargs) : null;
+  const allArgs: (c: Ctx) => unknown[] = dynArgs ? (c) => [...args(c), ...rt.toList(dynArgs(c))] : args;
+  const allKwargs: (c: Ctx) => Kwargs = dynKwargs
+    ? (c) => {
+        const d = dynKwargs(c);
+        if (!rt.isPyDict(d)) fail('argument after ** must be a mapping');
+        const out = Object.assign(Object.create(null), kwargs(c)) as Kwargs;
+        for (const k of Object.keys(d)) out[k] = d[k];
+        return out;
+      }
+    : kwargs;
+  return [allArgs, allKwargs];
+}
+
 function syntaxError(msg: string, e: Expr): never {
   throw new TemplateSyntaxError(msg, e.pos.line, e.pos.column);
 }
@@ -134,18 +157,7 @@ export function compileExpr(e: Expr): Ev {
     case 'slice':
       return syntaxError('slice outside of a subscript', e);
     case 'call': {
-      const args = compileArgs(e.args);
-      const kwargs = compileKwargs(e.kwargs);
-      const dynArgs = e.dynArgs ? compileExpr(e.dynArgs) : null;
-      const dynKwargs = e.dynKwargs ? compileExpr(e.dynKwargs) : null;
-      const allArgs: (c: Ctx) => unknown[] = dynArgs ? (c) => [...args(c), ...rt.toList(dynArgs(c))] : args;
-      const allKwargs: (c: Ctx) => Kwargs = dynKwargs
-        ? (c) => {
-            const d = dynKwargs(c);
-            if (!rt.isPyDict(d)) fail('argument after ** must be a mapping');
-            return Object.assign(Object.create(null), kwargs(c), d) as Kwargs;
-          }
-        : kwargs;
+      const [allArgs, allKwargs] = compileCallArgs(e);
       if (e.fn.k === 'getattr') {
         const obj = compileExpr(e.fn.obj);
         const name = e.fn.name;
@@ -158,8 +170,7 @@ export function compileExpr(e: Expr): Ev {
     case 'filter': {
       const filter = getFilter(e.name) ?? syntaxError(`No filter named '${e.name}'.`, e);
       const node = compileExpr(e.node);
-      const args = compileArgs(e.args);
-      const kwargs = compileKwargs(e.kwargs);
+      const [args, kwargs] = compileCallArgs(e);
       return (c) => filter(node(c), args(c), kwargs(c));
     }
     case 'test': {

@@ -135,6 +135,8 @@ const PERCENT = /%(?:\(([^)]*)\))?([-+ #0]*)(\*|\d+)?(?:\.(\*|\d+))?[hlL]?([diou
 
 export function percentFormat(fmt: string, args: unknown): string {
   const mapping = isPyDict(args) ? args : null;
+  // Python treats any non-tuple with __getitem__ (list, dict, undefined) as a mapping: no arity check.
+  const mappingLike = mapping !== null || args === undefined || (Array.isArray(args) && !(args instanceof PyTuple));
   const list: unknown[] = args instanceof PyTuple ? args : [args];
   let i = 0;
   let used = false;
@@ -169,7 +171,7 @@ export function percentFormat(fmt: string, args: unknown): string {
     s = formatSpec(val, spec);
     return fill === '0' ? pad(s, width, '=', '0') : pad(s, width, left ? '<' : '>', ' ');
   });
-  if (!mapping && i < list.length && (args instanceof PyTuple || !used)) fail('not all arguments converted during string formatting');
+  if (!mappingLike && i < list.length && (args instanceof PyTuple || !used)) fail('not all arguments converted during string formatting');
   checkLength(out.length);
   return out;
 }

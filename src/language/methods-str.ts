@@ -35,7 +35,7 @@ export function pySplit(s: string, sep: string | null, maxsplit: number): string
       while (i < n && WS_CHAR.test(s[i]!)) i++;
       if (i >= n) break;
       if (maxsplit >= 0 && out.length === maxsplit) {
-        out.push(s.slice(i).replace(WS_RUN_END, ''));
+        out.push(s.slice(i));
         break;
       }
       let j = i;
@@ -68,7 +68,7 @@ function pyRsplit(s: string, sep: string | null, maxsplit: number): string[] {
       while (j > 0 && WS_CHAR.test(s[j - 1]!)) j--;
       if (j <= 0) break;
       if (out.length === maxsplit) {
-        out.push(s.slice(0, j).replace(WS_RUN_START, ''));
+        out.push(s.slice(0, j));
         break;
       }
       let i = j;
@@ -108,12 +108,13 @@ export function pyStrip(s: string, chars: string | null, left: boolean, right: b
 }
 
 export function pyReplace(s: string, old: string, rep: string, count: number): string {
-  if (count < 0) {
+  if (count < 0 && old !== '') {
     const r = s.split(old).join(rep);
     checkLength(r.length);
     return r;
   }
   if (old === '') {
+    if (count < 0) count = Infinity;
     const cs = Array.from(s);
     let out = '';
     let n = 0;
@@ -143,16 +144,24 @@ export function pyTitle(s: string): string {
   let prevCased = false;
   for (const c of s) {
     const cased = c.toLowerCase() !== c.toUpperCase();
-    out += cased ? (prevCased ? c.toLowerCase() : c.toUpperCase()) : c;
+    out += cased ? (prevCased ? c.toLowerCase() : titleChar(c)) : c;
     prevCased = cased;
   }
   return out;
 }
 
+/** Title case of one character: `ß` → `Ss`, `ﬁ` → `Fi` (upper case of the first letter only). */
+export function titleChar(c: string): string {
+  const u = c.toUpperCase();
+  if (u.length <= c.length) return u;
+  const first = String.fromCodePoint(u.codePointAt(0)!);
+  return first + u.slice(first.length).toLowerCase();
+}
+
 export function pyCapitalize(s: string): string {
   if (s === '') return s;
   const first = String.fromCodePoint(s.codePointAt(0)!);
-  return first.toUpperCase() + s.slice(first.length).toLowerCase();
+  return titleChar(first) + s.slice(first.length).toLowerCase();
 }
 
 function bounds(s: string, args: unknown[], i: number): [number, number] {

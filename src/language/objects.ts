@@ -41,8 +41,10 @@ export class PyGenerator extends PyObject {
     this.typeName = label.split(' ')[0]!;
     this.it = source[Symbol.iterator]();
   }
+  /** An iterator without `return`, so that an early exit (first, in) leaves the rest consumable. */
   [Symbol.iterator](): Iterator<unknown> {
-    return this.it;
+    const it = this.it;
+    return { next: () => it.next() };
   }
   repr(): string {
     return `<${this.label} at 0x7f0000000000>`;
@@ -88,6 +90,6 @@ export class PyView extends PyObject {
     return this.items[Symbol.iterator]();
   }
   repr(): string {
-    return `${this.typeName}([${this.items.map(this.reprItem).join(', ')}])`;
+    return `${this.typeName}([${this.items.map((x) => this.reprItem(x)).join(', ')}])`;
   }
 }

@@ -532,15 +532,8 @@ export class Parser {
     const p = this.pos();
     this.expectOp('|');
     const name = this.dottedName();
-    let args: Expr[] = [];
-    let kwargs: [string, Expr][] = [];
-    if (this.isOp('(')) {
-      const c = this.parseCallArgs();
-      if (c.dynArgs || c.dynKwargs) this.fail('*args in filter calls are not supported');
-      args = c.args;
-      kwargs = c.kwargs;
-    }
-    return { k: 'filter', node, name, args, kwargs, pos: p };
+    const c = this.isOp('(') ? this.parseCallArgs() : { args: [], kwargs: [], dynArgs: null, dynKwargs: null };
+    return { k: 'filter', node, name, ...c, pos: p };
   }
 
   private parseTest(node: Expr): Expr {

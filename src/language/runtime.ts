@@ -217,7 +217,7 @@ export function strRepr(s: string): string {
 }
 
 /** Python repr(). */
-export function pyRepr(v: unknown, seen: unknown[] = []): string {
+export function pyRepr(v: unknown, seen: unknown[] = [], sortKeys = false): string {
   if (typeof v === 'string') return strRepr(v);
   if (v === undefined) return 'Undefined';
   if (typeof v !== 'object' || v === null || v instanceof PyFloat) return pyStr(v);
@@ -227,11 +227,13 @@ export function pyRepr(v: unknown, seen: unknown[] = []): string {
   seen.push(v);
   let out: string;
   if (Array.isArray(v)) {
-    const parts = v.map((x) => pyRepr(x, seen));
+    const parts = v.map((x) => pyRepr(x, seen, sortKeys));
     out = v instanceof PyTuple ? (parts.length === 1 ? `(${parts[0]},)` : `(${parts.join(', ')})`) : `[${parts.join(', ')}]`;
   } else if (isPyDict(v)) {
     const parts: string[] = [];
-    for (const k of Object.keys(v)) parts.push(`${strRepr(k)}: ${pyRepr(v[k], seen)}`);
+    const keys = Object.keys(v);
+    if (sortKeys) keys.sort();
+    for (const k of keys) parts.push(`${strRepr(k)}: ${pyRepr(v[k], seen, sortKeys)}`);
     out = `{${parts.join(', ')}}`;
   } else {
     out = `<object>`;

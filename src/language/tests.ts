@@ -1,9 +1,10 @@
 /** Jinja tests (`x is name(args)`), as a registry. */
-import { arg } from './args.js';
+import { callMethod } from './access.js';
+import { arg, NO_KWARGS } from './args.js';
 import { fail } from './errors.js';
 import type { Kwargs } from './objects.js';
 import { PyCallable, PyGenerator, PyRange, PyView } from './objects.js';
-import { asInt, compareOp, contains, isFloat, isPyDict, mod, pyEq } from './runtime.js';
+import { asInt, compareOp, contains, isFloat, isPyDict, mod, pyEq, pyStr } from './runtime.js';
 import { PyFloat } from './values.js';
 
 export type TestFn = (value: unknown, args: unknown[], kwargs: Kwargs) => boolean;
@@ -36,24 +37,18 @@ t('string', (v) => typeof v === 'string');
 t('mapping', (v) => isPyDict(v));
 t('sequence', (v) => typeof v === 'string' || Array.isArray(v) || isPyDict(v) || v instanceof PyRange || v === undefined);
 t('iterable', (v) => typeof v === 'string' || Array.isArray(v) || isPyDict(v) || v === undefined || v instanceof PyGenerator || v instanceof PyRange || v instanceof PyView);
-t('callable', (v) => v instanceof PyCallable);
+t('callable', (v) => v instanceof PyCallable || v === undefined); // Jinja's Undefined is callable (and raises)
 t('sameas', (v, a, k) => {
   const o = arg(a, k, 0, 'other');
   return v === o || (v === null && o === null);
 });
 t('escaped', () => false);
 t('in', (v, a, k) => contains(arg(a, k, 0, 'seq'), v));
-t('odd', (v) => {
-  if (asInt(v) === null) fail('odd test requires an integer');
-  return pyEq(mod(v, 2), 1);
-});
-t('even', (v) => {
-  if (asInt(v) === null) fail('even test requires an integer');
-  return pyEq(mod(v, 2), 0);
-});
+t('odd', (v) => pyEq(mod(v, 2), 1));
+t('even', (v) => pyEq(mod(v, 2), 0));
 t('divisibleby', (v, a, k) => pyEq(mod(v, arg(a, k, 0, 'num')), 0));
-t('lower', (v) => typeof v === 'string' && v === v.toLowerCase());
-t('upper', (v) => typeof v === 'string' && v === v.toUpperCase());
+t('lower', (v) => callMethod(pyStr(v), 'islower', [], NO_KWARGS) === true);
+t('upper', (v) => callMethod(pyStr(v), 'isupper', [], NO_KWARGS) === true);
 t('filter', (v) => typeof v === 'string' && filterExists(v));
 t('test', (v) => typeof v === 'string' && tests.has(v));
 for (const [names, op] of [

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { isDict } from '../language/values.js';
-import { createNormalizer, Taxonomy } from '../taxonomy/index.js';
+import { createNormalizer, Taxonomy, type NormalizerOptions } from '../taxonomy/index.js';
 import { CompileSink } from './compile-sink.js';
 import { CompiledFormat } from './compiled-format.js';
 import { compileEntries } from './entries.js';
@@ -42,7 +42,7 @@ export function loadFormat(dir: string, options: LoadOptions = {}): Format {
     problems.push(...sink.problems);
   }
   if (problems.length > 0 || !manifest || !taxonomy) throw new FormatLoadError(dir, problems);
-  return new CompiledFormat(root, manifest, taxonomy, ownFieldsOf(formatFields), sink?.diagnostics ?? [], entries, createNormalizer(taxonomy));
+  return new CompiledFormat(root, manifest, taxonomy, ownFieldsOf(formatFields), sink?.diagnostics ?? [], entries, createNormalizer(taxonomy, normalizerOptionsOf(manifest)));
 }
 
 function readOptional(file: string, problems: LoadProblem[], required: boolean): YamlFile | undefined {
@@ -99,4 +99,14 @@ function ownFieldsOf(fields: Record<string, unknown> | null): Record<string, { n
     out[name] = { name, type: String(def.type ?? ''), description: typeof def.description === 'string' ? def.description : undefined };
   }
   return out;
+}
+
+/**
+ * Intake's own manifest key `normalization:` adjusts inference for a format whose seed document
+ * shows an older engine (the Endpoint agent's samples never copy action.outcome to event.outcome).
+ */
+function normalizerOptionsOf(manifest: FormatManifest): NormalizerOptions {
+  const n = manifest.normalization;
+  if (!isDict(n)) return {};
+  return { copyActionOutcome: n.copy_action_outcome !== false };
 }

@@ -6,12 +6,12 @@ function copy(value: unknown): unknown {
   return Array.isArray(value) ? value.slice() : value;
 }
 
-export function inferCopies(event: Event): void {
+export function inferCopies(event: Event, copyActionOutcome = true): void {
   const host = event.host;
   if (isDict(host) && host.name === undefined && host.hostname !== undefined) host.name = copy(host.hostname);
 
   const action = event.action;
-  if (isDict(action) && action.outcome !== undefined) fillIn(event, ['event'], 'outcome', copy(action.outcome));
+  if (copyActionOutcome && isDict(action) && action.outcome !== undefined) fillIn(event, ['event'], 'outcome', copy(action.outcome));
 
   const file = event.file;
   if (isDict(file) && file.name === undefined && typeof file.path === 'string') {

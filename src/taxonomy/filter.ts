@@ -19,7 +19,7 @@ function childOf(node: FieldNode | undefined, key: string): FieldNode | undefine
 }
 
 /**
- * Removes undeclared leaves of `obj` (objects, even emptied, stay), leaves subtrees of
+ * Removes undeclared leaves of `obj` (objects on the way to declared fields, even emptied, stay), leaves subtrees of
  * container-typed fields untouched and coerces declared leaves in place.
  * `path` holds the name segments of `obj` (joined only for warnings).
  */
@@ -44,6 +44,12 @@ export function filterAndCoerce(
       continue;
     }
     if (isDict(value)) {
+      // A nested object that no declared field lies under goes whole; one that does stays even
+      // when emptied (T3: the parser's `server: {hostname, os: {type}}` becomes `server: {}`).
+      if (child === undefined && path.length > 0) {
+        delete obj[key];
+        continue;
+      }
       path.push(key);
       filterAndCoerce(value, child, path, warnings);
       path.pop();

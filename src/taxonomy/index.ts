@@ -1,7 +1,7 @@
 export { Taxonomy, type FieldDefinition, type TaxonomySources } from './taxonomy.js';
 export { TaxonomyError } from './errors.js';
 export { loadTaxonomyFile } from './load-file.js';
-export { createNormalizer, type Normalizer } from './normalizer.js';
+export { createNormalizer, type Normalizer, type NormalizerOptions } from './normalizer.js';
 export { RELATED_SOURCES } from './related.js';
 export { LOGON_TYPE_NAMES } from './windows-logon.js';
 export { splitDomain, type DomainParts } from './domain-split.js';

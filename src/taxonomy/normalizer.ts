@@ -15,7 +15,13 @@ export type Normalizer = (event: Record<string, unknown>, warnings: string[]) =>
  * Mutates and returns the parser's raw event. Admission (step 2) and metadata (step 12)
  * belong to the pipeline. Values that cannot be coerced are dropped with a warning.
  */
-export function createNormalizer(taxonomy: Taxonomy): Normalizer {
+export interface NormalizerOptions {
+  /** Copy `action.outcome` to a missing `event.outcome` (section 10); a format's manifest may turn it off. */
+  copyActionOutcome?: boolean;
+}
+
+export function createNormalizer(taxonomy: Taxonomy, options: NormalizerOptions = {}): Normalizer {
+  const copyActionOutcome = options.copyActionOutcome !== false;
   const tree = taxonomy.fieldTree();
   const path: string[] = [];
   return (event, warnings) => {
@@ -28,7 +34,7 @@ export function createNormalizer(taxonomy: Taxonomy): Normalizer {
     inferUrl(event);
     inferDnsParts(event);
     inferUserAgent(event);
-    inferCopies(event);
+    inferCopies(event, copyActionOutcome);
     enrichWindowsLogon(event);
     return event;
   };

@@ -20,6 +20,7 @@ import re
 import sys
 
 from jinja2 import ChainableUndefined, Environment, Undefined
+from markupsafe import Markup
 from jinja2.lexer import TOKEN_VARIABLE_BEGIN, TOKEN_VARIABLE_END
 
 
@@ -140,12 +141,11 @@ def run(case):
         src = source.strip()
         expr_tokens = lone_expression(src)
         if expr_tokens is not None:
-            inner = src[2:-2].strip()
-            if inner.startswith("-"):
-                inner = inner[1:]
-            if inner.endswith("-"):
-                inner = inner[:-1]
+            inner = src[3:] if src[2] == "-" else src[2:]
+            inner = inner[:-3] if inner.endswith("-}}") else inner[:-2]
             v = env.compile_expression(inner, undefined_to_none=False)(**ctx)
+            if isinstance(v, Markup):
+                v = str(v)  # Markup is stored as a plain string
             return {"value": "Undefined" if isinstance(v, Undefined) else repr(v)}
         return {"value": repr(literal(env.from_string(source).render(**ctx)))}
     return {"text": env.from_string(source).render(**ctx)}

@@ -342,3 +342,21 @@ stages:
   assert.deepEqual((format.normalize({ message: 'Abc' }, { testMode: true }) as any).acme, { kind: 'from-a', tags: ['c'] });
   assert.equal((format.normalize({ message: 'zzz' }, { testMode: true }) as any).acme, undefined);
 });
+
+test('a manifest can turn off the action.outcome copy', () => {
+  const parser = `name: acme
+pipeline:
+  - name: fill
+stages:
+  fill:
+    actions:
+      - set:
+          action.outcome: success
+`;
+  const plain = loadFormat(makeFormat(parser)).normalize({ message: 'x' }, { testMode: true }) as any;
+  assert.equal(plain.event.outcome, 'success');
+  const manifest = 'uuid: 11111111-2222-3333-4444-555555555555\nname: Acme\nslug: acme\nnormalization:\n  copy_action_outcome: false\n';
+  const off = loadFormat(makeFormat(parser, '', manifest)).normalize({ message: 'x' }, { testMode: true }) as any;
+  assert.equal(off.event.outcome, undefined);
+  assert.equal(off.action.outcome, 'success');
+});

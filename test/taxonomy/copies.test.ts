@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { normalize } from './helpers.js';
+import { createNormalizer, Taxonomy } from '../../src/taxonomy/index.js';
 
 test('host.name copied from host.hostname only when absent', () => {
   assert.deepEqual(normalize({ host: { hostname: 'srv1' } }).event.host, { hostname: 'srv1', name: 'srv1' });
@@ -31,4 +32,12 @@ test('a parser-set file.name prevents the split; nothing else is derived', () =>
   const { event } = normalize({ process: { executable: '/bin/sh' }, observer: { hostname: 'fw' } });
   assert.deepEqual(event.process, { executable: '/bin/sh' });
   assert.deepEqual(event.observer, { hostname: 'fw' });
+});
+
+test('the action.outcome copy can be turned off per format', () => {
+  const taxonomy = Taxonomy.build({});
+  const off = createNormalizer(taxonomy, { copyActionOutcome: false })({ action: { outcome: 'success' } }, []);
+  assert.deepEqual(off, { action: { outcome: 'success' } });
+  const on = createNormalizer(taxonomy)({ action: { outcome: 'success' } }, []);
+  assert.deepEqual(on, { action: { outcome: 'success' }, event: { outcome: 'success' } });
 });

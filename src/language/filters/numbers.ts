@@ -39,7 +39,7 @@ f('int', (v, a, k) => {
     }
   }
   const x = toFloat(v);
-  if (x === null) return dflt;
+  if (x === null || !Number.isFinite(x)) return dflt;
   const r = truncFloat(x);
   return r === null ? dflt : r;
 });
@@ -85,7 +85,8 @@ f('round', (v, a, k) => {
     fail(`type ${typeName(v)} doesn't define __round__ method`);
   }
   if (method === 'common') {
-    if (asInt(v) !== null && typeof v !== 'boolean') return v; // round(int, n) keeps the int
+    const i = asInt(v);
+    if (i !== null) return i; // round(int, n) keeps the int (bool → int)
     return pyFloat(roundHalfEven(x, precision));
   }
   const m = 10 ** precision;

@@ -18,8 +18,8 @@ f('count', (v) => pyLen(v));
 f('list', (v) => toList(v));
 
 f('first', (v) => {
-  for (const x of iterate(v)) return x;
-  return undefined;
+  const r = iterate(v)[Symbol.iterator]().next();
+  return r.done ? undefined : r.value;
 });
 
 f('last', (v) => {

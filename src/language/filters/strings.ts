@@ -1,10 +1,12 @@
 /** Jinja string filters. Most apply to str(value): None → "None", undefined → "". */
 import { arg, intArg, NO_KWARGS } from '../args.js';
 import { fail } from '../errors.js';
-import { percentFormat } from '../format.js';
+import { formatSpec, percentFormat } from '../format.js';
+import { parseFloatStr } from '../numbers.js';
 import { pyCapitalize, pyReplace, pyStrip } from '../methods-str.js';
 import { callMethod } from '../access.js';
-import { asNumber, checkLength, isPyDict, pyLen, pyRepr, pyStr, strChars, strLen, toList } from '../runtime.js';
+import { PyGenerator, PyRange, PyView } from '../objects.js';
+import { asNumber, checkLength, isPyDict, pyLen, pyRepr, pyStr, strChars, strLen, toList, typeName } from '../runtime.js';
 import { PyTuple } from '../values.js';
 import { registerFilter } from './registry.js';
 
@@ -21,7 +23,7 @@ f('title', (v) =>
     .filter((x) => x)
     .map((x) => {
       const first = String.fromCodePoint(x.codePointAt(0)!);
-      return first.toUpperCase() + x.slice(first.length).toLowerCase();
+      return first.toUpperCase() + x.slice(first.length).toLowerCase(); // Jinja uses upper(), not title case
     })
     .join(''),
 );
@@ -47,7 +49,7 @@ f('escape', escapeHtml);
 f('e', escapeHtml);
 f('forceescape', escapeHtml);
 f('safe', (v) => pyStr(v));
-f('pprint', (v) => pyRepr(v));
+f('pprint', (v) => pyRepr(v, [], true));
 
 f('center', (v, a, k) => callMethod(pyStr(v), 'center', [arg(a, k, 0, 'width', 80)], NO_KWARGS));
 
@@ -99,7 +101,8 @@ function urlQuote(v: unknown, forQs: boolean): string {
 }
 
 f('urlencode', (v) => {
-  if (typeof v === 'string' || (v !== undefined && !Array.isArray(v) && !isPyDict(v) && typeof v !== 'object') || v === null) return urlQuote(v, false);
+  const iterable = v === undefined || Array.isArray(v) || isPyDict(v) || v instanceof PyGenerator || v instanceof PyRange || v instanceof PyView;
+  if (!iterable) return urlQuote(v, false);
   const pairs: unknown[] = isPyDict(v) ? Object.keys(v).map((k) => [k, v[k]]) : toList(v);
   return pairs
     .map((p) => {
@@ -111,8 +114,8 @@ f('urlencode', (v) => {
 });
 
 f('filesizeformat', (v, a, k) => {
-  const n = asNumber(typeof v === 'string' ? Number(v) : v);
-  if (n === null || Number.isNaN(n)) fail('filesizeformat requires a number');
+  const n = typeof v === 'string' ? parseFloatStr(v) : asNumber(v);
+  if (n === null) fail(`could not convert ${typeName(v)} to float`);
   const binary = !!arg(a, k, 0, 'binary', false);
   const base = binary ? 1024 : 1000;
   const prefixes = binary ? ['KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB', 'ZiB', 'YiB'] : ['kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB'];
@@ -121,7 +124,7 @@ f('filesizeformat', (v, a, k) => {
   let unit = 0;
   for (let i = 0; i < prefixes.length; i++) {
     unit = base ** (i + 2);
-    if (n < unit || i === prefixes.length - 1) return `${((base * n) / unit).toFixed(1)} ${prefixes[i]}`;
+    if (n < unit || i === prefixes.length - 1) return `${formatSpec((base * n) / unit, '.1f')} ${prefixes[i]}`;
   }
   return '';
 });

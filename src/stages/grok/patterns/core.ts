@@ -27,8 +27,7 @@ export const CORE: Readonly<Record<string, string>> = {
   EMAILLOCALPART: '[a-zA-Z][a-zA-Z0-9_.+-=:]+',
   EMAILADDRESS: '%{EMAILLOCALPART}@%{HOSTNAME}',
   INT: '(?:[+-]?(?:[0-9]+))',
-  // The classic form wraps the number in an atomic group; it is dropped because every
-  // alternative is greedy over digit runs that the leading look-behind already isolates.
+  // Atomic: `%{NUMBER}5` must not match "1235" by giving a digit back (Python semantics).
   BASE10NUM: String.raw`(?<![0-9.+-])(?>[+-]?(?:(?:[0-9]+(?:\.[0-9]+)?)|(?:\.[0-9]+)))`,
   NUMBER: '(?:%{BASE10NUM})',
   BASE16NUM: '(?<![0-9A-Fa-f])(?:[+-]?(?:0x)?(?:[0-9A-Fa-f]+))',
@@ -68,7 +67,7 @@ export const CORE: Readonly<Record<string, string>> = {
   URIPATHPARAM: '%{URIPATH}(?:%{URIPARAM})?',
   URI: '%{URIPROTO}://(?:%{USER}(?::[^@]*)?@)?(?:%{URIHOST})?(?:%{URIPATHPARAM})?',
 
-  MONTH: String.raw`\b(?:[Jj]an(?:uary|uar)?|[Ff]eb(?:ruary|ruar)?|[Mm](?:a|ä)?r(?:ch|z)?|[Aa]pr(?:il)?|[Mm]a(?:y|i)?|[Jj]un(?:e|i)?|[Jj]ul(?:y|i)?|[Aa]ug(?:ust)?|[Ss]ep(?:tember)?|[Oo]k?c?t(?:ober)?|[Nn]ov(?:ember)?|[Dd]e(?:c|z)(?:ember)?)\b`,
+  MONTH: String.raw`\b(?:[Jj]an(?:uary|uar)?|[Ff]eb(?:ruary|ruar)?|[Mm](?:a|ä)?r(?:ch|z)?|[Aa]pr(?:il)?|[Mm]a(?:y|i)?|[Jj]un(?:e|i)?|[Jj]ul(?:y|i)?|[Aa]ug(?:ust)?|[Ss]ep(?:tember)?|[Oo](?:c|k)?t(?:ober)?|[Nn]ov(?:ember)?|[Dd]e(?:c|z)(?:ember)?)\b`,
   MONTHNUM: '(?:0?[1-9]|1[0-2])',
   MONTHNUM2: '(?:0[1-9]|1[0-2])',
   MONTHDAY: '(?:(?:0[1-9])|(?:[12][0-9])|(?:3[01])|[1-9])',

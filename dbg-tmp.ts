@@ -1,0 +1,17 @@
+import { connect } from 'node:net';
+import { DEFAULT_LIMITS } from './src/intake/limits.js';
+import { GateOutput, KEY, startTestServer, waitFor } from './test/intake/helpers.js';
+const frame5424 = (msg: string, key = KEY) => `<134>1 2024-05-01T10:00:00Z web01 app 1 - [SEKOIA@53288 intake_key="${key}"] ${msg}`;
+const gate = new GateOutput();
+const t = await startTestServer({ http: undefined, syslogTcp: { host: '127.0.0.1', port: 0 }, limits: { ...DEFAULT_LIMITS, maxQueuedEvents: 5 } }, [gate]);
+console.log('started');
+const lines = Array.from({ length: 200 }, (_, i) => frame5424(`{"action":"bp${i}"}`) + '\n').join('');
+const s = connect(t.server.syslogTcp!.port, '127.0.0.1', () => { console.log('connected'); s.end(lines); });
+s.on('close', () => console.log('closed'));
+await waitFor('queue holds events', () => t.server.queue.depth > 0);
+console.log('depth', t.server.queue.depth, t.server.store!.count());
+gate.open();
+await waitFor('all', () => t.server.store!.count() === 200);
+console.log('all stored');
+await t.stop();
+console.log('stopped');

@@ -1,0 +1,88 @@
+import { compilePattern, RegexSyntaxError, RegexTimeoutError, type CompiledRegex } from '../../regex/index.js';
+import { pyFloat } from '../../language/values.js';
+import { StageConfigError, StageError } from '../stage.js';
+import { expandGrok, type Conversion } from './expand.js';
+import { BASE_PATTERNS } from './library.js';
+
+type Converter = (text: string) => unknown;
+
+/** A grok pattern compiled once: one RegExp, group merging and conversions precomputed. */
+export interface CompiledGrok {
+  /** Full match; every named group → string, or null when it did not participate. Throws StageError. */
+  match(input: unknown): Record<string, unknown>;
+}
+
+export function compileGrok(pattern: unknown, custom: ReadonlyMap<string, string>): CompiledGrok {
+  if (typeof pattern !== 'string') throw new StageConfigError('grok: "pattern" must be a string');
+  const { regex, conversions } = expandGrok(pattern, custom, BASE_PATTERNS);
+  let compiled: CompiledRegex;
+  try {
+    compiled = compilePattern(regex, { fullMatch: true });
+  } catch (err) {
+    if (err instanceof RegexSyntaxError) throw new StageConfigError(`grok: invalid regex in pattern ${JSON.stringify(pattern)}: ${err.message}`);
+    throw err;
+  }
+  const names = compiled.groupNames;
+  const converters = names.map((n) => converter(conversions.get(n)));
+  return {
+    match(input: unknown): Record<string, unknown> {
+      if (typeof input !== 'string') throw new StageError(`grok input is not a string (got ${input === null ? 'None' : typeof input})`);
+      let values: Array<string | undefined> | null;
+      try {
+        values = compiled.execValues(input);
+      } catch (err) {
+        if (err instanceof RegexTimeoutError) throw new StageError(`grok pattern timed out: ${err.message}`);
+        throw err;
+      }
+      if (values === null) throw new StageError('grok pattern did not match');
+      const out: Record<string, unknown> = {};
+      for (let i = 0; i < names.length; i++) {
+        const v = values[i];
+        const convert = converters[i];
+        out[names[i]!] = v === undefined ? null : convert ? convert(v) : v;
+      }
+      return out;
+    },
+  };
+}
+
+const PY_INT = /^\s*([+-]?\d+(?:_\d+)*)\s*$/;
+const PY_FLOAT = /^\s*[+-]?(?:(?:\d+(?:_\d+)*)?\.?\d*(?:_\d+)*(?:[eE][+-]?\d+)?|inf|infinity|nan)\s*$/i;
+
+function converter(kind: Conversion | undefined): Converter | null {
+  if (kind === 'int') return toInt;
+  if (kind === 'float') return toFloat;
+  return null;
+}
+
+/** Python int(text). */
+function toInt(text: string): number | bigint {
+  const m = PY_INT.exec(text);
+  if (!m) throw new StageError(`grok: cannot convert ${JSON.stringify(text)} to int`);
+  const digits = m[1]!.replace(/_/g, '');
+  const n = Number(digits);
+  return Number.isSafeInteger(n) ? n : BigInt(digits);
+}
+
+/** Python float(text); integral values stay floats (PyFloat). */
+function toFloat(text: string): unknown {
+  if (!PY_FLOAT.test(text) || !/[\dn]/i.test(text)) throw new StageError(`grok: cannot convert ${JSON.stringify(text)} to float`);
+  const t = text.trim().replace(/_/g, '').toLowerCase();
+  const sign = t.startsWith('-') ? -1 : 1;
+  const body = t.replace(/^[+-]/, '');
+  const n = body === 'inf' || body === 'infinity' ? sign * Infinity : body === 'nan' ? NaN : Number(t);
+  return pyFloat(n);
+}
+
+/** Reads `custom_patterns` (map name → pattern). */
+export function readCustomPatterns(value: unknown): Map<string, string> {
+  const out = new Map<string, string>();
+  if (value === undefined || value === null) return out;
+  if (typeof value !== 'object' || Array.isArray(value)) throw new StageConfigError('grok: "custom_patterns" must be a mapping of name to pattern');
+  for (const [name, pattern] of Object.entries(value as Record<string, unknown>)) {
+    if (!/^\w+$/.test(name)) throw new StageConfigError(`grok: invalid custom pattern name ${JSON.stringify(name)}`);
+    if (typeof pattern !== 'string') throw new StageConfigError(`grok: custom pattern ${name} must be a string`);
+    out.set(name, pattern);
+  }
+  return out;
+}
