@@ -3,7 +3,7 @@ import { callValue, dictSet } from './access.js';
 import { arg, intArg, NO_KWARGS } from './args.js';
 import { fail } from './errors.js';
 import { PyCallable, PyObject, PyRange, type Kwargs } from './objects.js';
-import { compilePattern, PY_FLAGS, type CompiledPattern } from './regex-adapter.js';
+import { compilePattern, jsIndexOf, PY_FLAGS, pyGroups, type CompiledPattern } from './regex-adapter.js';
 import { asInt, checkLength, isPyDict, pyLen, pyRepr, strRepr, typeName } from './runtime.js';
 import { PyTuple } from './values.js';
 
@@ -17,23 +17,26 @@ class MatchObject extends PyObject {
     private readonly input: string,
   ) {
     super();
+    this.groupsList = pyGroups(p, m);
   }
-  private index(g: unknown): number {
+  private readonly groupsList: (string | undefined)[];
+  /** Python group number of `g` (int or name). */
+  private number(g: unknown): number {
     if (typeof g === 'string') {
-      const i = this.p.groupNames.indexOf(g);
-      if (i < 1) fail('IndexError: no such group');
-      return i;
+      const n = this.p.names.get(g);
+      if (n === undefined) fail('IndexError: no such group');
+      return n;
     }
     const n = asInt(g);
-    if (n === null || Number(n) < 0 || Number(n) >= this.m.length) fail('IndexError: no such group');
+    if (n === null || Number(n) < 0 || Number(n) > this.p.numbered.length) fail('IndexError: no such group');
     return Number(n);
   }
   group(g: unknown): unknown {
-    const v = this.m[this.index(g)];
+    const v = this.groupsList[this.number(g)];
     return v === undefined ? null : v;
   }
   span(g: unknown): [number, number] {
-    const r = this.m.indices?.[this.index(g)];
+    const r = this.m.indices?.[jsIndexOf(this.p, this.m, this.number(g))];
     return r ? [r[0], r[1]] : [-1, -1];
   }
   getAttr(name: string): unknown {
@@ -43,15 +46,16 @@ class MatchObject extends PyObject {
       case 'groups':
         return new PyCallable('groups', (a, k) => {
           const dflt = arg(a, k, 0, 'default', null);
-          return PyTuple.fromArray(this.m.slice(1).map((v) => (v === undefined ? dflt : v)));
+          return PyTuple.fromArray(this.groupsList.slice(1).map((v) => (v === undefined ? dflt : v)));
         });
       case 'groupdict':
         return new PyCallable('groupdict', (a, k) => {
           const dflt = arg(a, k, 0, 'default', null);
           const out: Record<string, unknown> = {};
-          this.p.groupNames.forEach((n, i) => {
-            if (n !== null) out[n] = this.m[i] === undefined ? dflt : this.m[i];
-          });
+          for (const [name, n] of this.p.names) {
+            const v = this.groupsList[n];
+            out[name] = v === undefined ? dflt : v;
+          }
           return out;
         });
       case 'start':
@@ -66,15 +70,12 @@ class MatchObject extends PyObject {
         return this.input;
       case 'lastindex': {
         let last: number | null = null;
-        const idx = this.m.indices;
-        if (idx) {
-          let bestEnd = -1;
-          for (let i = 1; i < idx.length; i++) {
-            const r = idx[i];
-            if (r && r[1] >= bestEnd) {
-              bestEnd = r[1];
-              last = i;
-            }
+        let bestEnd = -1;
+        for (let n = 1; n <= this.p.numbered.length; n++) {
+          const r = this.m.indices?.[jsIndexOf(this.p, this.m, n)];
+          if (r && r[1] >= bestEnd) {
+            bestEnd = r[1];
+            last = n;
           }
         }
         return last;
@@ -111,9 +112,9 @@ function expandTemplate(repl: string, m: RegExpExecArray, p: CompiledPattern): s
   return repl.replace(/\\(?:g<([^>]*)>|(\d{1,2})|(.))/gs, (_all, gname: string | undefined, num: string | undefined, ch: string | undefined) => {
     if (gname !== undefined || num !== undefined) {
       const key = gname ?? num!;
-      const i = /^\d+$/.test(key) ? Number(key) : p.groupNames.indexOf(key);
-      if (i < 0 || i >= m.length) fail(`invalid group reference ${key}`);
-      return m[i] ?? '';
+      const i = /^\d+$/.test(key) ? Number(key) : (p.names.get(key) ?? -1);
+      if (i < 0 || i > p.numbered.length) fail(`invalid group reference ${key}`);
+      return pyGroups(p, m)[i] ?? '';
     }
     const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', f: '\f', v: '\v', a: '\x07', b: '\b', '\\': '\\' };
     if (Object.hasOwn(simple, ch!)) return simple[ch!]!;
@@ -128,8 +129,8 @@ function sub(p: CompiledPattern, repl: unknown, s: string, count: number): strin
   const out = s.replace(re, (...args: unknown[]) => {
     if (count > 0 && n >= count) return args[0] as string;
     n++;
-    const groups = args.slice(0, p.groupNames.length) as string[];
-    const m = Object.assign(groups, { index: args[p.groupNames.length] as number, input: s }) as unknown as RegExpExecArray;
+    const at = args.findIndex((x) => typeof x === 'number');
+    const m = Object.assign(args.slice(0, at) as string[], { index: args[at] as number, input: s }) as unknown as RegExpExecArray;
     if (repl instanceof PyCallable) {
       const r = callValue(repl, [new MatchObject(m, p, s)], NO_KWARGS);
       if (typeof r !== 'string') fail('expected str instance');
@@ -145,9 +146,10 @@ function findall(p: CompiledPattern, s: string): unknown[] {
   const re = new RegExp(p.search.source, p.search.flags.replace('d', '') + 'g');
   const out: unknown[] = [];
   for (const m of s.matchAll(re)) {
-    if (m.length === 1) out.push(m[0]);
-    else if (m.length === 2) out.push(m[1] ?? '');
-    else out.push(PyTuple.fromArray(m.slice(1).map((x) => x ?? '')));
+    const g = pyGroups(p, m as RegExpExecArray);
+    if (g.length === 1) out.push(g[0]);
+    else if (g.length === 2) out.push(g[1] ?? '');
+    else out.push(PyTuple.fromArray(g.slice(1).map((x) => x ?? '')));
   }
   return out;
 }
@@ -160,7 +162,7 @@ function split(p: CompiledPattern, s: string, maxsplit: number): unknown[] {
   for (const m of s.matchAll(re)) {
     if (maxsplit > 0 && n >= maxsplit) break;
     out.push(s.slice(last, m.index));
-    for (const g of m.slice(1)) out.push(g === undefined ? null : g);
+    for (const g of pyGroups(p, m as RegExpExecArray).slice(1)) out.push(g === undefined ? null : g);
     last = m.index! + m[0].length;
     n++;
   }

@@ -1,8 +1,8 @@
 /**
- * Python-dialect regex → JS RegExp, cached by pattern. A small local translation
- * (`(?P<n>`, `(?P=n)`, leading inline flags, `\A`/`\Z`) until src/regex's translatePattern
- * is available; swap `translate` for it then.
+ * Python-dialect regexes for templates, on top of src/regex's translatePattern. Compiled once
+ * per (pattern, flags) and cached; results are exposed with Python group numbering.
  */
+import { translatePattern } from '../regex/index.js';
 import { fail } from './errors.js';
 
 export const PY_FLAGS = { I: 2, IGNORECASE: 2, M: 8, MULTILINE: 8, S: 16, DOTALL: 16, A: 256, ASCII: 256, U: 32, UNICODE: 32 } as const;
@@ -16,99 +16,44 @@ export interface CompiledPattern {
   match: RegExp;
   /** Must consume the whole input. */
   full: RegExp;
-  /** Group index → name (null when unnamed); index 0 unused. */
-  groupNames: (string | null)[];
-}
-
-interface Translated {
-  source: string;
-  flags: string;
-  groupNames: (string | null)[];
-}
-
-function translate(pattern: string, pyFlags: number): Translated {
-  let src = pattern;
-  let flags = '';
-  const lead = /^\(\?([aiLmsux]+)\)/.exec(src);
-  if (lead) {
-    src = src.slice(lead[0].length);
-    for (const c of lead[1]!) {
-      if (c === 'i') pyFlags |= 2;
-      else if (c === 'm') pyFlags |= 8;
-      else if (c === 's') pyFlags |= 16;
-      else if (c === 'x') fail('verbose regex flag is not supported');
-    }
-  }
-  if (pyFlags & 2) flags += 'i';
-  if (pyFlags & 8) flags += 'm';
-  if (pyFlags & 16) flags += 's';
-  let out = '';
-  const groupNames: (string | null)[] = [null];
-  let inClass = false;
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i]!;
-    if (c === '\\') {
-      const n = src[i + 1] ?? '';
-      if (!inClass && n === 'A') out += '(?<![\\s\\S])';
-      else if (!inClass && n === 'Z') out += '(?![\\s\\S])';
-      else out += c + n;
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (c === ']') inClass = false;
-      out += c;
-      continue;
-    }
-    if (c === '[') {
-      inClass = true;
-      out += c;
-      if (src[i + 1] === '^') out += src[++i];
-      if (src[i + 1] === ']') out += '\\' + src[++i];
-      continue;
-    }
-    if (c === '(') {
-      if (src.startsWith('(?P<', i)) {
-        const end = src.indexOf('>', i);
-        const name = src.slice(i + 4, end);
-        groupNames.push(name);
-        out += `(?<${name}>`;
-        i = end;
-        continue;
-      }
-      if (src.startsWith('(?P=', i)) {
-        const end = src.indexOf(')', i);
-        out += `\\k<${src.slice(i + 4, end)}>`;
-        i = end;
-        continue;
-      }
-      if (src[i + 1] !== '?') groupNames.push(null);
-      else if (src[i + 2] === '<' && src[i + 3] !== '=' && src[i + 3] !== '!') {
-        const end = src.indexOf('>', i);
-        groupNames.push(src.slice(i + 3, end));
-      }
-    }
-    out += c;
-  }
-  return { source: out, flags, groupNames };
+  /** Python group n (1-based, index n-1) → JS capture indices (duplicate names share one). */
+  numbered: readonly (readonly number[])[];
+  /** Group name → Python group number. */
+  names: ReadonlyMap<string, number>;
 }
 
 const cache = new Map<string, CompiledPattern>();
+
+function inlineFlags(flags: number): string {
+  let f = '';
+  if (flags & 2) f += 'i';
+  if (flags & 8) f += 'm';
+  if (flags & 16) f += 's';
+  return f ? `(?${f})` : '';
+}
 
 export function compilePattern(pattern: string, flags = 0): CompiledPattern {
   const key = flags + '\u0000' + pattern;
   let c = cache.get(key);
   if (c) return c;
-  let t: Translated;
   try {
-    t = translate(pattern, flags);
+    const source = inlineFlags(flags) + pattern;
+    const t = translatePattern(source);
+    const full = translatePattern(source, { fullMatch: true });
+    const names = new Map<string, number>();
+    t.groups.names.forEach((name, i) => {
+      const first = t.groups.jsIndices[i]![0]!;
+      const n = t.groups.numbered.findIndex((js) => js.includes(first));
+      if (n >= 0) names.set(name, n + 1);
+    });
     c = {
       pattern,
       flags,
       search: new RegExp(t.source, t.flags + 'd'),
       match: new RegExp(t.source, t.flags + 'dy'),
-      full: new RegExp(`^(?:${t.source})$`, t.flags.replace('m', '') + 'd'),
-      groupNames: t.groupNames,
+      full: new RegExp(full.source, full.flags + 'd'),
+      numbered: t.groups.numbered,
+      names,
     };
   } catch (e) {
     fail(`re.error: ${(e as Error).message}`);
@@ -116,4 +61,20 @@ export function compilePattern(pattern: string, flags = 0): CompiledPattern {
   if (cache.size > 2000) cache.clear();
   cache.set(key, c);
   return c;
+}
+
+/** The JS capture index holding Python group n in this match (right-most participating). */
+export function jsIndexOf(p: CompiledPattern, m: RegExpExecArray, n: number): number {
+  if (n === 0) return 0;
+  const js = p.numbered[n - 1];
+  if (!js) return -1;
+  for (let i = js.length - 1; i >= 0; i--) if (m[js[i]!] !== undefined) return js[i]!;
+  return js[js.length - 1] ?? -1;
+}
+
+/** Python-numbered groups of a match: [whole, g1, g2, ...] (undefined for non-participating). */
+export function pyGroups(p: CompiledPattern, m: RegExpExecArray): (string | undefined)[] {
+  const out: (string | undefined)[] = [m[0]];
+  for (let n = 1; n <= p.numbered.length; n++) out.push(m[jsIndexOf(p, m, n)]);
+  return out;
 }

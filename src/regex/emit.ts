@@ -165,7 +165,8 @@ function quantText(min: number, max: number): string {
 
 /** Wraps a quantifier body unless it already is one atom. */
 function atom(node: Node, source: string): string {
-  return node.type === 'seq' || node.type === 'alt' ? `(?:${source})` : source;
+  const single = node.type !== 'seq' && node.type !== 'alt' && !(node.type === 'group' && node.atomic) && node.type !== 'quant';
+  return single ? source : `(?:${source})`;
 }
 
 /**

@@ -58,15 +58,19 @@ test('TCP: backpressure pauses reading while the pipeline is saturated, nothing 
   const gate = new GateOutput();
   const t = await startTestServer({ http: undefined, syslogTcp: { host: '127.0.0.1', port: 0 }, limits: { ...DEFAULT_LIMITS, maxQueuedEvents: 5 } }, [gate]);
   try {
-    const lines = Array.from({ length: 200 }, (_, i) => frame5424(`{"action":"bp${i}"}`) + '\n').join('');
+    const total = 5000;
+    const lines = Array.from({ length: total }, (_, i) => frame5424(`{"action":"bp${i}"}`) + '\n').join('');
     const sending = send(t.server.syslogTcp!.port, lines);
     await waitFor('queue holds events', () => t.server.queue.depth > 0);
-    await new Promise((r) => setTimeout(r, 100));
-    assert.ok(t.server.queue.depth <= 200 && t.server.store!.count() === 0, 'nothing committed while the output blocks');
+    await new Promise((r) => setTimeout(r, 200));
+    // Only the first chunk read is in the pipeline; the rest waits in the sender and kernel buffers.
+    const held = t.server.queue.depth;
+    assert.ok(held > 0 && held < total / 2, `held ${held}`);
     gate.open();
     await sending;
-    await waitFor('all 200 stored', () => t.server.store!.count() === 200);
+    await waitFor('all stored', () => t.server.store!.count() === total);
   } finally {
+    gate.open();
     await t.stop();
   }
 });

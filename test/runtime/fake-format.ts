@@ -9,6 +9,7 @@ export function fakeFormat(
   return {
     dir: `/formats/${slug}`,
     slug,
+    diagnostics: [],
     name: `Name of ${slug}`,
     uuid: '00000000-0000-0000-0000-000000000001',
     manifest: { uuid: '', name: `Name of ${slug}`, slug },
