@@ -49,7 +49,10 @@ export class SyslogFramer {
         if (buf[i] === 0x20) {
           if (len > this.maxFrameBytes) throw new FrameError(`frame of ${len} bytes over the ${this.maxFrameBytes} limit`);
           if (buf.length - (i + 1) < len) break;
-          frames.push(buf.subarray(i + 1, i + 1 + len));
+          // Senders often count a trailing newline into the frame: it is not part of the event.
+          let end = i + 1 + len;
+          while (end > i + 1 && (buf[end - 1] === 0x0a || buf[end - 1] === 0x0d)) end--;
+          frames.push(buf.subarray(i + 1, end));
           pos = i + 1 + len;
           continue;
         }

@@ -1,0 +1,39 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteStore } from '../../src/outputs/sqlite-store.js';
+import { runSearch } from '../../src/cli/search.js';
+
+async function capture(fn: () => Promise<number>): Promise<{ code: number; out: string }> {
+  const write = process.stdout.write.bind(process.stdout);
+  let out = '';
+  process.stdout.write = ((chunk: string) => ((out += chunk), true)) as typeof process.stdout.write;
+  try {
+    return { code: await fn(), out };
+  } finally {
+    process.stdout.write = write;
+  }
+}
+
+test('intake search prints matching events as NDJSON or a table', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'intake-search-'));
+  const path = join(dir, 'intake.db');
+  const store = new SqliteStore({ path });
+  await store.write([
+    { '@timestamp': '2024-01-01T00:00:00Z', message: 'a', event: { id: '1', action: 'allow' }, sekoiaio: { intake: { dialect: 'F', parsing_status: 'success' } } },
+    { '@timestamp': '2024-01-02T00:00:00Z', message: 'b', event: { id: '2', action: 'deny' }, sekoiaio: { intake: { dialect: 'F', parsing_status: 'success' } } },
+  ]);
+  await store.close();
+  try {
+    const nd = await capture(() => runSearch(['--store', `sqlite:${path}`, '--since', '2023-12-31T00:00:00Z', 'event.action:deny']));
+    assert.equal(nd.code, 0);
+    assert.deepEqual(nd.out.trim().split('\n').map((l) => JSON.parse(l).event.id), ['2']);
+    const tb = await capture(() => runSearch(['--store', `sqlite:${path}`, '--table', '--limit', '5', 'event.action:*']));
+    assert.match(tb.out, /^time\s+format\s+action\s+status\s+message\n2024-01-02T00:00:00Z\s+F\s+deny\s+success\s+b\n2024-01-01/);
+    assert.equal((await capture(() => runSearch(['--store', `sqlite:${path}`, 'a:"x']))).code, 2);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
