@@ -11,7 +11,7 @@ function failureEvent(raw: RawEvent, error: string): NormalizedEvent {
   return {
     message: raw.message,
     event: { id: raw.id },
-    sekoiaio: { intake: { parsing_status: 'failure', parsing_error: error, key: raw.key } },
+    sekoiaio: { intake: { parsing_status: 'failure', parsing_error: error } },
   };
 }
 

@@ -71,12 +71,14 @@ const BINARY: Record<string, (a: unknown, b: unknown) => unknown> = {
 function lookupName(name: string): Ev {
   const glob = getGlobal(name);
   return (c) => {
-    for (let f = c.frame; f !== null; f = f.parent) {
-      const v = f.vars.get(name);
-      if (v !== undefined || f.vars.has(name)) return v;
+    if (c.frame !== null) {
+      for (let f: Frame | null = c.frame; f !== null; f = f.parent) {
+        const v = f.vars.get(name);
+        if (v !== undefined || f.vars.has(name)) return v;
+      }
     }
     const s = c.scope;
-    return Object.hasOwn(s, name) ? s[name] : glob;
+    return Object.hasOwn(s, name) ? s[name] : glob; // own keys only: never `constructor` & co
   };
 }
 
@@ -136,7 +138,14 @@ export function compileExpr(e: Expr): Ev {
     case 'getattr': {
       const obj = compileExpr(e.obj);
       const name = e.name;
-      return fold([obj], (c) => getAttr(obj(c), name));
+      return fold([obj], (c) => {
+        const o = obj(c);
+        // fast path: own key of a plain dict (the common `layer.message.field` chain)
+        if (typeof o === 'object' && o !== null && Object.getPrototypeOf(o) === Object.prototype && Object.hasOwn(o, name)) {
+          return (o as Record<string, unknown>)[name];
+        }
+        return getAttr(o, name);
+      });
     }
     case 'getitem': {
       const obj = compileExpr(e.obj);

@@ -131,7 +131,6 @@ class LiteralParser {
   private dict(depth: number): Record<string, unknown> {
     this.i++;
     const out: Record<string, unknown> = {};
-    let first = true;
     for (;;) {
       this.ws();
       if (this.s[this.i] === '}') {
@@ -146,12 +145,10 @@ class LiteralParser {
       const v = this.value(depth + 1);
       if (Array.isArray(key) || (typeof key === 'object' && key !== null && !(key instanceof PyFloat))) fail();
       dictSet(out, keyString(key), v);
-      first = false;
       this.ws();
       if (this.s[this.i] === ',') this.i++;
       else if (this.s[this.i] !== '}') fail();
     }
-    void first;
   }
 
   private number(): number | bigint | PyFloat {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteStore } from '../../src/outputs/sqlite-store.js';
 import { httpRequest } from './helpers.js';
-import { startTsChild } from './processes.js';
+import { startFixture } from './processes.js';
 
 const KEY = 'crash-key';
 
@@ -15,7 +15,7 @@ test('kill -9 under load: every acknowledged event is stored exactly once after 
   const dir = mkdtempSync(join(tmpdir(), 'intake-crash-'));
   const args = ['--http', '127.0.0.1:0', '--store', `sqlite:${join(dir, 'intake.db')}`, '--intake', `${KEY}=stub`];
   try {
-    let child = startTsChild('test/intake/fixtures/serve-child.ts', args);
+    let child = startFixture('serve-child', args);
     const port = Number((await child.waitLine(/intake ready http=127\.0\.0\.1:(\d+)/))[1]);
     const acked: string[] = [];
     let failed = 0;
@@ -46,7 +46,7 @@ test('kill -9 under load: every acknowledged event is stored exactly once after 
     assert.ok(failed > 0, 'requests in flight at the kill were reported as failed');
 
     // Restart on the same store: recovery works and the server accepts again.
-    child = startTsChild('test/intake/fixtures/serve-child.ts', args);
+    child = startFixture('serve-child', args);
     const port2 = Number((await child.waitLine(/intake ready http=127\.0\.0\.1:(\d+)/))[1]);
     const after = await httpRequest(port2, 'POST', '/plain', '{"action":"after"}', { 'X-SEKOIAIO-INTAKE-KEY': KEY });
     assert.equal(after.status, 200);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteStore } from '../../src/outputs/sqlite-store.js';
 import { httpRequest, waitFor } from './helpers.js';
-import { freePort, requireBinary, startChild, startTsChild } from './processes.js';
+import { freePort, requireBinary, startChild, startFixture } from './processes.js';
 import type { Child } from './processes.js';
 
 const KEY = 'bus-key';
@@ -28,7 +28,7 @@ test('bus: receiver publishes to JetStream, two workers normalize and store ever
     await nats.waitLine(/Server is ready/);
     const bus = `nats://127.0.0.1:${natsPort}`;
     const store = `sqlite:${join(dir, 'intake.db')}`;
-    const server = startTsChild('test/intake/fixtures/serve-child.ts', ['--http', '127.0.0.1:0', '--bus', bus, '--intake', `${KEY}=stub`]);
+    const server = startFixture('serve-child', ['--http', '127.0.0.1:0', '--bus', bus, '--intake', `${KEY}=stub`]);
     children.push(server);
     const port = Number((await server.waitLine(/intake ready http=127\.0\.0\.1:(\d+)/))[1]);
 
@@ -40,7 +40,7 @@ test('bus: receiver publishes to JetStream, two workers normalize and store ever
       acked.push(...JSON.parse(a.body).event_ids);
     }
     const workers = [1, 2].map((n) =>
-      startTsChild('test/intake/fixtures/worker-child.ts', ['--bus', bus, '--store', store, '--output', `ndjson:${join(dir, `w${n}.ndjson`)}`, '--intake', `${KEY}=stub`, '--max-batch', '7']),
+      startFixture('worker-child', ['--bus', bus, '--store', store, '--output', `ndjson:${join(dir, `w${n}.ndjson`)}`, '--intake', `${KEY}=stub`, '--max-batch', '7']),
     );
     children.push(...workers);
     await Promise.all(workers.map((w) => w.waitLine(/intake worker ready/)));

@@ -1,3 +1,4 @@
+import { packageRoot } from '../../src/pipeline/index.js';
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -5,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import type { TestContext } from 'node:test';
 
-export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** Working directory of child processes: the repository (or dist/) root. */
+export const REPO_ROOT = packageRoot();
 
 /** A free TCP port on loopback (bound then released). */
 export function freePort(): Promise<number> {
@@ -77,7 +79,14 @@ export function startChild(command: string, args: string[], options: { cwd?: str
   };
 }
 
-/** `node --import tsx <repo file>` as a child process. */
-export function startTsChild(file: string, args: string[]): Child {
-  return startChild(process.execPath, ['--import', 'tsx', join(REPO_ROOT, file), ...args]);
+const HERE = dirname(fileURLToPath(import.meta.url));
+const EXT = fileURLToPath(import.meta.url).endsWith('.ts') ? '.ts' : '.js';
+
+/**
+ * Runs a fixture of test/intake/fixtures/ (name without extension) in a child node process:
+ * through tsx from the sources, or the compiled .js when the tests run from dist/.
+ */
+export function startFixture(name: string, args: string[]): Child {
+  const file = join(HERE, 'fixtures', name + EXT);
+  return startChild(process.execPath, [...(EXT === '.ts' ? ['--import', 'tsx'] : []), file, ...args]);
 }

@@ -9,9 +9,11 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { compileText, compileValue, pyRepr } from '../../src/language/index.js';
 import { pyJsonLoads } from '../../src/language/pyjson.js';
+import { packageRoot } from '../../src/pipeline/index.js';
 import { CASES, type Case } from './jinja-differential-cases.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
+// The Python helper is not compiled: read it from the source tree, also when this test runs from dist/.
+const here = join(packageRoot(), 'test', 'language');
 
 type Result = { value: string } | { text: string } | { error: string };
 

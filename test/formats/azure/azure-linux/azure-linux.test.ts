@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { loadFormat } from '../../../../src/index.js';
+import { loadFormat, packageRoot } from '../../../../src/index.js';
 import type { NormalizedEvent } from '../../../../src/index.js';
 import { runFormatTests } from '../../../../src/testing/runner.js';
 
-const formatDir = join(dirname(fileURLToPath(import.meta.url)), '../../../../formats/azure/azure-linux');
+const formatDir = join(packageRoot(), 'formats/azure/azure-linux');
 const format = loadFormat(formatDir);
 
 function field(event: NormalizedEvent, path: string): unknown {
@@ -18,10 +17,10 @@ function field(event: NormalizedEvent, path: string): unknown {
   return node;
 }
 
-function syslog(ident: string, msg: string, severity = 'info', pid: string | undefined = '4242'): NormalizedEvent {
+function syslog(ident: string, msg: string, severity = 'info', pid: string | null = '4242'): NormalizedEvent {
   const record = {
     time: '2024-03-11T08:15:42.0000000Z',
-    properties: { ident, ...(pid === undefined ? {} : { pid }), Facility: 'authpriv', Severity: severity, Msg: msg, hostname: 'vm1' },
+    properties: { ident, ...(pid === null ? {} : { pid }), Facility: 'authpriv', Severity: severity, Msg: msg, hostname: 'vm1' },
     category: 'authpriv',
     level: severity,
     operationName: 'LinuxSyslogEvent',
@@ -83,6 +82,6 @@ describe('azure-linux pid placement', () => {
     }
   });
   it('a message without pid has no process.pid', () => {
-    assert.equal(field(syslog('sudo', 'pam_unix(sudo:session): session closed for user root', 'info', undefined), 'process'), undefined);
+    assert.equal(field(syslog('sudo', 'pam_unix(sudo:session): session closed for user root', 'info', null), 'process'), undefined);
   });
 });

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { loadFormat } from '../../../../src/index.js';
+import { loadFormat, packageRoot } from '../../../../src/index.js';
 import type { NormalizedEvent } from '../../../../src/index.js';
 import { runFormatTests } from '../../../../src/testing/runner.js';
 
-const formatDir = join(dirname(fileURLToPath(import.meta.url)), '../../../../formats/sekoiaio/endpoint');
+const formatDir = join(packageRoot(), 'formats/sekoiaio/endpoint');
 const format = loadFormat(formatDir);
 
 function normalize(message: Record<string, unknown>): NormalizedEvent {

@@ -1,0 +1,144 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  compileCondition,
+  compileText,
+  compileValue,
+  isTemplate,
+  parsePythonLiteral,
+  pyStr,
+  registerFilter,
+  registerMethod,
+  registerTest,
+  TemplateRuntimeError,
+  TemplateSyntaxError,
+  truthy,
+} from '../../src/language/index.js';
+import { PyFloat, PyTuple } from '../../src/language/values.js';
+
+const scope = {
+  original: { message: 'user=bob action=login', n: 7 },
+  parsed: { message: { user: { name: 'bob' }, values: [9], missing_is_none: null, list: ['a', 'b'] } },
+  final: { event: { type: ['start'] } },
+};
+
+test('isTemplate detects {{ and {%', () => {
+  assert.equal(isTemplate('{{ a }}'), true);
+  assert.equal(isTemplate('x {% if a %}{% endif %}'), true);
+  assert.equal(isTemplate('plain { text }'), false);
+});
+
+test('compileValue keeps the native value of a lone expression', () => {
+  assert.deepEqual(compileValue('  {{ parsed.message.list }} ')(scope), ['a', 'b']);
+  assert.equal(compileValue('{{ original.n }}')(scope), 7);
+  assert.equal(compileValue('{{ "0x3e7" }}')(scope), '0x3e7');
+  assert.equal(compileValue('{{ "17" }}')(scope), '17');
+  assert.equal(compileValue('{{ nope }}')(scope), undefined);
+  assert.equal(compileValue('{{ parsed.message.missing_is_none }}')(scope), null);
+  const f = compileValue('{{ original.n / 7 }}')(scope);
+  assert.ok(f instanceof PyFloat && f.value === 1);
+  assert.equal(compileValue('{{- parsed.message.user.name -}}')(scope), 'bob');
+});
+
+test('compileValue parses rendered text as a Python literal', () => {
+  assert.deepEqual(compileValue('[{% for x in parsed.message.list %}"{{x}}",{% endfor %}]')(scope), ['a', 'b']);
+  assert.deepEqual(compileValue("{'name': '{{ parsed.message.user.name }}', 'ttl': {{ original.n }}}")(scope), { name: 'bob', ttl: 7 });
+  assert.deepEqual(compileValue("{% if original.n > 3 %}['allowed']{% else %}['info']{% endif %}")(scope), ['allowed']);
+  assert.equal(compileValue('{% if true %}None{% endif %}')(scope), null);
+  assert.equal(compileValue('{% if true %}true{% endif %}')(scope), 'true');
+  assert.equal(compileValue('x{{ original.n }}')(scope), 'x7');
+  assert.equal(compileValue('{{ original.n }}{{ original.n }}')(scope), 77);
+  assert.equal(compileValue('audit_login')(scope), 'audit_login');
+});
+
+test('compileValue: run-time errors raise TemplateRuntimeError, syntax errors TemplateSyntaxError', () => {
+  assert.throws(() => compileValue("{{ 'a' + 1 }}")(scope), TemplateRuntimeError);
+  assert.throws(() => compileValue('{{ original.message.toUpperCase() }}')(scope), TemplateRuntimeError);
+  assert.throws(() => compileValue('{{ nope.get("x") }}')(scope), TemplateRuntimeError);
+  assert.throws(() => compileValue('{{ parsed.message.list | map("upper") }}')(scope), /unusable value/);
+  assert.throws(() => compileValue('{{ 1 + }}'), TemplateSyntaxError);
+  assert.throws(() => compileValue('{{ x | nosuchfilter }}'), /No filter named 'nosuchfilter'/);
+  try {
+    compileValue('line1\n{% if x %}\n{{ a b }}{% endif %}');
+    assert.fail('expected a syntax error');
+  } catch (e) {
+    assert.ok(e instanceof TemplateSyntaxError);
+    assert.equal(e.line, 3);
+    assert.match(e.message, /line 3, column/);
+  }
+});
+
+test('compileCondition: empty is true, errors are false, Python truthiness otherwise', () => {
+  assert.equal(compileCondition('')(scope), true);
+  assert.equal(compileCondition('{{ original.message.startswith("user=") }}')(scope), true);
+  assert.equal(compileCondition('{{ nope.split() }}')(scope), false);
+  assert.equal(compileCondition('{{ parsed.message.missing != None }}')(scope), true);
+  assert.equal(compileCondition('{{ parsed.message.get("missing") != None }}')(scope), false);
+  assert.equal(compileCondition('{{ parsed.message.missing_is_none != null }}')(scope), true);
+  assert.equal(compileCondition('{{ nope == null }}')(scope), true);
+  assert.equal(compileCondition('{{ "0" }}')(scope), true);
+  assert.equal(compileCondition('{{ [] }}')(scope), false);
+  assert.equal(compileCondition('{% if original.n %}0{% endif %}')(scope), false);
+});
+
+test('compileText renders with Python str() and drops one trailing newline', () => {
+  const t = compileText('{{ parsed.message.list }} {{ {"k": None} }} {{ 1.0 }} {{ nope }}|{{ None }}\n');
+  assert.equal(t(scope), "['a', 'b'] {'k': None} 1.0 |None");
+});
+
+test('dict attribute lookup prefers keys; methods only through the registry', () => {
+  assert.equal(compileValue('{{ parsed.message.values[0] }}')(scope), 9);
+  assert.equal(compileValue('{{ final.get("event").type | first }}')(scope), 'start');
+});
+
+test('Jinja scoping: set in for is iteration-local, mutation is visible, if does not scope', () => {
+  const acc = compileText('{% set acc = [] %}{% for v in [1, 2] %}{% set acc = acc.append(v) %}{% endfor %}{{ acc }}');
+  assert.equal(acc(scope), '[1, 2]');
+  assert.equal(compileText('{% set acc = [] %}{% if true %}{% set acc = acc.append(1) %}{% endif %}{{ acc }}')(scope), 'None');
+  assert.equal(compileText('{% set x = 1 %}{% for v in [5] %}{% set x = v %}{% endfor %}{{ x }}')(scope), '1');
+  assert.equal(compileText('{% for k, v in {"a": 1}.items() %}{{ loop.index }}{{ k }}{{ v }}{{ loop.last }}{% endfor %}')(scope), '1a1True');
+});
+
+test('each render starts from fresh literals (no shared mutable constants)', () => {
+  const t = compileText('{% set acc = [] %}{% set _ = acc.append(1) %}{{ acc }}');
+  assert.equal(t(scope), '[1]');
+  assert.equal(t(scope), '[1]');
+});
+
+test('pyStr and truthy follow Python', () => {
+  assert.equal(pyStr(null), 'None');
+  assert.equal(pyStr(true), 'True');
+  assert.equal(pyStr(new PyFloat(6)), '6.0');
+  assert.equal(pyStr(new PyFloat(1e20)), '1e+20');
+  assert.equal(pyStr(1.5e-7), '1.5e-07');
+  assert.equal(pyStr(PyTuple.fromArray([1])), '(1,)');
+  assert.equal(pyStr(undefined), '');
+  assert.equal(truthy(undefined), false);
+  assert.equal(truthy({}), false);
+  assert.equal(truthy(' '), true);
+  assert.equal(truthy(new PyFloat(0)), false);
+});
+
+test('registries extend filters, tests and methods', () => {
+  registerFilter('shout', (v) => pyStr(v).toUpperCase() + '!');
+  registerTest('short', (v) => typeof v === 'string' && v.length < 4);
+  registerMethod('str', 'twice', (s: string) => s + s);
+  assert.equal(compileValue('{{ "hi" | shout }}')(scope), 'HI!');
+  assert.equal(compileValue('{{ "hi" is short }}')(scope), true);
+  assert.equal(compileValue('{{ "ab".twice() }}')(scope), 'abab');
+});
+
+test('parsePythonLiteral accepts Python literals only', () => {
+  assert.deepEqual(parsePythonLiteral("['a', 1, 2.0, None, True, (1, 2), {'k': -0x10}]"), {
+    ok: true,
+    value: ['a', 1, new PyFloat(2), null, true, [1, 2], { k: -16 }],
+  });
+  assert.deepEqual(parsePythonLiteral('[1, 2,]'), { ok: true, value: [1, 2] });
+  assert.deepEqual(parsePythonLiteral("'it\\'s' \"x\""), { ok: true, value: "it'sx" });
+  assert.deepEqual(parsePythonLiteral('1_000'), { ok: true, value: 1000 });
+  assert.deepEqual(parsePythonLiteral('0b101'), { ok: true, value: 5 });
+  assert.deepEqual(parsePythonLiteral('12345678901234567890'), { ok: true, value: 12345678901234567890n });
+  for (const bad of ['true', 'null', 'false', '[john@example.com]', 'audit_login', '007', '[1,,2]', "b'x'", '{1, 2}', '', '1j', '"open']) {
+    assert.deepEqual(parsePythonLiteral(bad), { ok: false }, bad);
+  }
+});
