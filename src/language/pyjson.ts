@@ -1,9 +1,9 @@
 /** JSON ↔ Python values, with Python's `json` module conventions (int/float kept apart). */
-import { dictSet } from './access.js';
+import { parseJson } from '../core/json.js';
 import { fail } from './errors.js';
 import { PyObject } from './objects.js';
-import { floatRepr, isPyDict, normInt, typeName } from './runtime.js';
-import { PyFloat, pyFloat } from './values.js';
+import { floatRepr, isPyDict, typeName } from './runtime.js';
+import { PyFloat } from './values.js';
 
 // ---------------------------------------------------------------- dumps
 
@@ -82,126 +82,11 @@ export function pyJsonDumps(value: unknown, opts: DumpOptions = {}): string {
 
 // ---------------------------------------------------------------- loads
 
-const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
-
-/** Python json.loads(text). Throws TemplateRuntimeError on malformed input. */
+/** Python json.loads(text), through the engine's one JSON parser. Throws TemplateRuntimeError on malformed input. */
 export function pyJsonLoads(text: string): unknown {
-  let i = 0;
-  const ws = (): void => {
-    while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
-  };
-  const err = (msg: string): never => fail(`JSONDecodeError: ${msg}: char ${i}`);
-  let depth = 0;
-  const value = (): unknown => {
-    ws();
-    const c = text[i];
-    if (c === '{') {
-      if (++depth > 1000) err('too deep');
-      i++;
-      const obj: Record<string, unknown> = {};
-      ws();
-      if (text[i] === '}') {
-        i++;
-        depth--;
-        return obj;
-      }
-      for (;;) {
-        ws();
-        if (text[i] !== '"') err('Expecting property name enclosed in double quotes');
-        const k = str();
-        ws();
-        if (text[i] !== ':') err("Expecting ':' delimiter");
-        i++;
-        dictSet(obj, k, value());
-        ws();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === '}') {
-          i++;
-          depth--;
-          return obj;
-        }
-        err("Expecting ',' delimiter");
-      }
-    }
-    if (c === '[') {
-      if (++depth > 1000) err('too deep');
-      i++;
-      const arr: unknown[] = [];
-      ws();
-      if (text[i] === ']') {
-        i++;
-        depth--;
-        return arr;
-      }
-      for (;;) {
-        arr.push(value());
-        ws();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === ']') {
-          i++;
-          depth--;
-          return arr;
-        }
-        err("Expecting ',' delimiter");
-      }
-    }
-    if (c === '"') return str();
-    for (const [lit, v] of [
-      ['null', null],
-      ['true', true],
-      ['false', false],
-      ['NaN', NaN],
-      ['Infinity', Infinity],
-      ['-Infinity', -Infinity],
-    ] as const) {
-      if (text.startsWith(lit, i)) {
-        i += lit.length;
-        return v;
-      }
-    }
-    NUMBER.lastIndex = i;
-    const m = NUMBER.exec(text);
-    if (!m) err('Expecting value');
-    i += m![0].length;
-    if (m![1] === undefined && m![2] === undefined) {
-      const n = Number(m![0]);
-      return Number.isSafeInteger(n) ? n : normInt(BigInt(m![0]));
-    }
-    return pyFloat(Number(m![0]));
-  };
-  const str = (): string => {
-    i++;
-    let out = '';
-    for (;;) {
-      const j = i;
-      while (i < text.length && text[i] !== '"' && text[i] !== '\\' && text.charCodeAt(i) >= 0x20) i++;
-      out += text.slice(j, i);
-      if (i >= text.length) err('Unterminated string');
-      const c = text[i]!;
-      if (c === '"') {
-        i++;
-        return out;
-      }
-      if (c !== '\\') err('Invalid control character');
-      const e = text[i + 1];
-      const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
-      if (e !== undefined && Object.hasOwn(simple, e)) {
-        out += simple[e];
-        i += 2;
-      } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
-        out += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
-        i += 6;
-      } else err('Invalid \\escape');
-    }
-  };
-  const v = value();
-  ws();
-  if (i !== text.length) err('Extra data');
-  return v;
+  try {
+    return parseJson(text);
+  } catch (err) {
+    return fail(`JSONDecodeError: ${(err as Error).message}`);
+  }
 }
