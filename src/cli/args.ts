@@ -1,12 +1,9 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './errors.js';
 
-type Options = NonNullable<ParseArgsConfig['options']>;
-
-/** parseArgs with strict checking whose errors become one-line UsageErrors. */
-export function parseCommandArgs<T extends Options>(command: string, argv: string[], options: T) {
+/** Runs a `util.parseArgs` call, turning its errors into one-line UsageErrors naming the command. */
+export function parseOrUsage<T>(command: string, parse: () => T): T {
   try {
-    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    return parse();
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
     // Node's messages can span lines (hints); keep the first as the one-line reason.

@@ -2,7 +2,7 @@
  * JSON parse/serialize that keep Python's view of numbers: integral floats (`6.0`, `1e3`) become
  * PyFloat, integers beyond 2^53 become bigint, and serialization prints them back the Python way.
  */
-import { PyFloat } from '../language/values.js';
+import { PyFloat, pyFloatJson } from '../language/values.js';
 
 export class JsonSyntaxError extends Error {
   constructor(message: string, readonly position: number) {
@@ -312,8 +312,35 @@ export function formatPyFloat(n: number): string {
 
 /** Compact JSON (no spaces) of a value, Python-style numbers; undefined members are skipped. */
 export function stringifyJson(value: unknown): string {
+  // Fast path: native JSON.stringify, with PyFloats rendered as marked strings and unmarked after.
+  // The marker holds a per-process random token, so event text cannot forge one; bigints (which
+  // JSON.stringify refuses) and over-deep values take the hand-written walk.
+  sawPyFloat = false;
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? 'null';
+  } catch {
+    return writeSlow(value);
+  }
+  // JS and Python disagree on numbers below 1e-4 and from 1e21 up (0.00001 vs 1e-05): rare, walk those.
+  if (JS_ONLY_NUMBER_SHAPE.test(text)) return writeSlow(value);
+  return sawPyFloat ? text.replace(PY_FLOAT_MARKED, '$1') : text;
+}
+
+const JS_ONLY_NUMBER_SHAPE = /[:,[]-?(?:0\.0000|\d(?:\.\d+)?e[+-])/;
+
+/** The hand-written serializer (bigints, depth errors); same output as the fast path. */
+export function writeSlow(value: unknown): string {
   return write(value, 0) ?? 'null';
 }
+
+const PY_FLOAT_TOKEN = `pyfloat${Math.random().toString(36).slice(2, 10)}:`;
+const PY_FLOAT_MARKED = new RegExp(`"${PY_FLOAT_TOKEN}(-?[0-9][0-9.e+-]*|null)"`, 'g');
+let sawPyFloat = false;
+pyFloatJson.render = (n: number): unknown => {
+  sawPyFloat = true;
+  return PY_FLOAT_TOKEN + (Number.isFinite(n) ? formatPyFloat(n) : 'null');
+};
 
 /** A plain number: an int when integral, else a float with a fraction (values.ts). */
 function writeNumber(n: number): string {

@@ -603,6 +603,11 @@ function sliceInt(v: unknown): number | bigint {
 
 export function sliceValue(v: unknown, start: unknown, stop: unknown, step: unknown): unknown {
   const isStr = typeof v === 'string';
+  // Hot path (`message[i:]`): a string without surrogate pairs slices by UTF-16 units natively.
+  if (isStr && (step === undefined || step === null || step === 1) && !SURROGATE.test(v)) {
+    const [a, b] = sliceIndices(v.length, start, stop, 1);
+    return b > a ? v.slice(a, b) : '';
+  }
   const seq: readonly unknown[] | null = isStr ? strChars(v) : Array.isArray(v) ? v : v instanceof PyRange ? toList(v) : null;
   if (seq === null) return undefined;
   const [a, b, st] = sliceIndices(seq.length, start, stop, step);

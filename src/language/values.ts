@@ -10,13 +10,16 @@
  * - list / dict     -> Array / plain object (own enumerable keys only are ever read)
  * - tuple           -> PyTuple (an Array subclass, rendered with parentheses)
  */
+/** How JSON.stringify renders a PyFloat; core/json's fast serializer swaps in a marker. */
+export const pyFloatJson: { render: (value: number) => unknown } = { render: (value) => value };
+
 export class PyFloat {
   constructor(readonly value: number) {}
   valueOf(): number {
     return this.value;
   }
-  toJSON(): number {
-    return this.value;
+  toJSON(): unknown {
+    return pyFloatJson.render(this.value);
   }
 }
 

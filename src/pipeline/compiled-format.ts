@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseJson } from '../core/json.js';
 import { isDict } from '../language/values.js';
+import { StageError } from '../stages/stage.js';
 import type { Taxonomy } from '../taxonomy/index.js';
 import type { EventState } from './actions.js';
 import type { Entry } from './entries.js';
@@ -94,7 +95,7 @@ export class CompiledFormat implements Format {
       ran++;
       try {
         const value = entry.input(state);
-        if (value === undefined || value === null || value === '') throw new Error('its input is missing or empty');
+        if (value === undefined || value === null || value === '') throw new StageError('its input is missing or empty');
         const result = entry.stage.run(value, { scope, nowMs });
         const layer = { [entry.outputField]: result };
         layers[entry.name] = layer;

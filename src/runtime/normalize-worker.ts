@@ -33,6 +33,7 @@ if (parentPort) {
     data.auto ? { kind: 'auto', detector: new FormatDetector(formats) } : { kind: 'format', format: formats[0]! },
     data.mode,
   );
+  port.postMessage({ ready: true });
   port.on('message', (request: WorkerRequest) => {
     let reply: WorkerReply;
     try {

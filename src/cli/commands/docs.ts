@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { findFormatDirs, loadFormat, type Format } from '../../pipeline/index.js';
-import { parseCommandArgs } from '../args.js';
+import { parseArgs } from 'node:util';
+import { parseOrUsage } from '../args.js';
 import { renderFormatPage } from '../docs/format-page.js';
 import { UsageError } from '../errors.js';
 import { formatLoadFailure } from '../format-errors.js';
@@ -9,11 +10,17 @@ import { DOCS_HELP } from '../help.js';
 
 /** `intake docs PATH [--out DIR]`: one Markdown page per format found under PATH. */
 export async function runDocs(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs('docs', argv, {
-    out: { type: 'string', short: 'o', default: '.' },
-    taxonomy: { type: 'string', short: 't', multiple: true, default: [] },
-    help: { type: 'boolean', short: 'h' },
-  });
+  const { values, positionals } = parseOrUsage('docs', () =>
+    parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string', short: 'o', default: '.' },
+        taxonomy: { type: 'string', short: 't', multiple: true, default: [] },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }),
+  );
   if (values.help) {
     process.stdout.write(DOCS_HELP);
     return 0;

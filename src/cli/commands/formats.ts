@@ -1,15 +1,22 @@
 import { loadBuiltinFormats } from '../../pipeline/index.js';
-import { parseCommandArgs } from '../args.js';
+import { parseArgs } from 'node:util';
+import { parseOrUsage } from '../args.js';
 import { UsageError } from '../errors.js';
 import { formatLoadFailure } from '../format-errors.js';
 import { FORMATS_HELP } from '../help.js';
 
 /** `intake formats`: one line per built-in format (slug, name), its data sources indented below. */
 export async function runFormats(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs('formats', argv, {
-    taxonomy: { type: 'string', short: 't', multiple: true },
-    help: { type: 'boolean', short: 'h' },
-  });
+  const { values, positionals } = parseOrUsage('formats', () =>
+    parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        taxonomy: { type: 'string', short: 't', multiple: true },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }),
+  );
   if (values.help) {
     process.stdout.write(FORMATS_HELP);
     return 0;

@@ -4,7 +4,8 @@ import type { Readable } from 'node:stream';
 import { createBatchProcessor, type Batch, type BatchResult } from '../../runtime/batch.js';
 import { FormatDetector } from '../../runtime/format-detector.js';
 import type { InputMode } from '../../runtime/input-line.js';
-import { parseCommandArgs, positiveInt } from '../args.js';
+import { parseArgs } from 'node:util';
+import { parseOrUsage, positiveInt } from '../args.js';
 import { CommandError, UsageError } from '../errors.js';
 import { NORMALIZE_HELP } from '../help.js';
 import { LineBatcher } from '../normalize/line-source.js';
@@ -19,15 +20,21 @@ const READ_CHUNK = 256 * 1024;
 
 /** `intake normalize`: NDJSON out, one event per input line, input order. */
 export async function runNormalize(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs('normalize', argv, {
-    format: { type: 'string', short: 'f' },
-    input: { type: 'string', short: 'i', default: 'raw' },
-    taxonomy: { type: 'string', short: 't', multiple: true, default: [] },
-    workers: { type: 'string', short: 'w' },
-    'batch-timeout': { type: 'string' },
-    'no-progress': { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
+  const { values, positionals } = parseOrUsage('normalize', () =>
+    parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        input: { type: 'string', short: 'i', default: 'raw' },
+        taxonomy: { type: 'string', short: 't', multiple: true, default: [] },
+        workers: { type: 'string', short: 'w' },
+        'batch-timeout': { type: 'string' },
+        'no-progress': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }),
+  );
   if (values.help) {
     process.stdout.write(NORMALIZE_HELP);
     return 0;

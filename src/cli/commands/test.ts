@@ -4,7 +4,8 @@ import { findFormatDirs, loadFormat } from '../../pipeline/index.js';
 import type { Format, NormalizedEvent } from '../../pipeline/types.js';
 import { formatDifferences } from '../../testing/diff.js';
 import { runFormatTests, type TestCaseResult } from '../../testing/runner.js';
-import { parseCommandArgs } from '../args.js';
+import { parseArgs } from 'node:util';
+import { parseOrUsage } from '../args.js';
 import { UsageError } from '../errors.js';
 import { formatLoadFailure } from '../format-errors.js';
 import { TEST_HELP } from '../help.js';
@@ -40,11 +41,17 @@ function updateTestFile(format: Format, result: TestCaseResult): void {
 
 /** `intake test`: golden tests of every format under the given paths. */
 export async function runTest(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs('test', argv, {
-    update: { type: 'boolean', short: 'u' },
-    taxonomy: { type: 'string', short: 't', multiple: true },
-    help: { type: 'boolean', short: 'h' },
-  });
+  const { values, positionals } = parseOrUsage('test', () =>
+    parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        update: { type: 'boolean', short: 'u' },
+        taxonomy: { type: 'string', short: 't', multiple: true },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }),
+  );
   if (values.help) {
     process.stdout.write(TEST_HELP);
     return 0;

@@ -12,6 +12,8 @@ interface Task {
 
 interface Slot {
   worker: Worker;
+  /** Set once the worker loaded its formats; a death before that is a startup failure. */
+  ready: boolean;
   task?: Task;
   timer?: NodeJS.Timeout;
 }
@@ -19,10 +21,17 @@ interface Slot {
 /** Replacements allowed for workers that die while idle (e.g. cannot load the format) before giving up. */
 const MAX_IDLE_DEATHS = 3;
 
-/** The worker script next to the compiled or the TypeScript sources (tsx runs the latter). */
+/**
+ * The worker script. Compiled: the .js beside this module. From the TypeScript sources (tsx),
+ * a small bootstrap registers tsx inside the worker first, since Node 20 does not carry the
+ * main thread's module hooks into workers.
+ */
 function workerUrl(): URL {
-  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-  return new URL(`../../runtime/normalize-worker${ext}`, import.meta.url);
+  if (!import.meta.url.endsWith('.ts')) return new URL('../../runtime/normalize-worker.js', import.meta.url);
+  const script = new URL('../../runtime/normalize-worker.ts', import.meta.url).href;
+  const tsxApi = import.meta.resolve('tsx/esm/api');
+  const code = `const { register } = await import(${JSON.stringify(tsxApi)}); register(); await import(${JSON.stringify(script)});`;
+  return new URL('data:text/javascript,' + encodeURIComponent(code));
 }
 
 function mergeResults(results: BatchResult[]): BatchResult {
@@ -72,8 +81,13 @@ export class WorkerPool {
 
   private spawn(): Slot {
     const worker = new Worker(workerUrl(), { workerData: this.data });
-    const slot: Slot = { worker };
-    worker.on('message', (reply: WorkerReply) => this.onReply(slot, reply));
+    const slot: Slot = { worker, ready: false };
+    worker.on('message', (reply: WorkerReply | { ready: true }) => {
+      if ('ready' in reply) {
+        slot.ready = true;
+        this.dispatch();
+      } else this.onReply(slot, reply);
+    });
     worker.on('error', (err) => this.onBroken(slot, `worker crashed: ${err.message}`));
     worker.on('exit', (code) => {
       if (!this.closed && slot.task) this.onBroken(slot, `worker exited with code ${code}`);
@@ -87,7 +101,8 @@ export class WorkerPool {
       return;
     }
     for (const slot of this.slots) {
-      if (slot.task || this.queue.length === 0) continue;
+      // Deadlines count normalization only, so a batch waits for a worker that is still loading.
+      if (slot.task || !slot.ready || this.queue.length === 0) continue;
       const task = this.queue.shift()!;
       slot.task = task;
       slot.timer = setTimeout(
@@ -120,9 +135,12 @@ export class WorkerPool {
     if (index < 0 || this.closed) return;
     slot.worker.removeAllListeners();
     void slot.worker.terminate();
-    if (!task && ++this.idleDeaths > MAX_IDLE_DEATHS) this.fatal = reason;
-    this.slots[index] = this.spawn();
-    if (task) this.retry(task, reason);
+    // A worker that cannot even start will not do better when replaced.
+    if (!slot.ready) this.fatal = `worker failed to start: ${reason}`;
+    else if (!task && ++this.idleDeaths > MAX_IDLE_DEATHS) this.fatal = reason;
+    if (this.fatal === undefined) this.slots[index] = this.spawn();
+    else this.slots.splice(index, 1);
+    if (task) this.retry(task, this.fatal ?? reason);
     this.dispatch();
   }
 
