@@ -97,7 +97,8 @@ function compileSet(raw: unknown, where: (string | number)[], sink: CompileSink)
       } catch {
         continue; // a failing template blanks this one entry only (parser-language 4.1)
       }
-      if (isAdmissible(value, ignored)) setPath(state.final, entry.keys, cloneValue(value));
+      // Shared as in Python: normalization builds its own copy, so two fields may hold one object.
+      if (isAdmissible(value, ignored)) setPath(state.final, entry.keys, value);
     }
   };
 }

@@ -19,8 +19,10 @@ function childOf(node: FieldNode | undefined, key: string): FieldNode | undefine
 }
 
 /**
- * Removes undeclared leaves of `obj` (objects on the way to declared fields, even emptied, stay), leaves subtrees of
- * container-typed fields untouched and coerces declared leaves in place.
+ * Returns a filtered, coerced copy of `obj`: undeclared leaves left out, declared leaves coerced,
+ * subtrees of container-typed fields kept as they are. Building new objects (instead of deleting
+ * keys in place) keeps objects fast and lets the parser's objects be shared by several fields
+ * (`host` and `server` from one layer object) without one filtering the other.
  * `path` holds the name segments of `obj` (joined only for warnings).
  */
 export function filterAndCoerce(
@@ -28,57 +30,58 @@ export function filterAndCoerce(
   node: FieldNode | undefined,
   path: string[],
   warnings: string[],
-): void {
-  // for-in without an allocated key list; deleting the current key while iterating is safe.
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
   for (const key in obj) {
+    if (!Object.hasOwn(obj, key)) continue;
     const value = obj[key];
     const child = childOf(node, key);
     const kind = child?.kind;
-    if (kind === Kind.Container) continue;
+    if (kind === Kind.Container) {
+      put(out, key, value);
+      continue;
+    }
     if (kind !== undefined && !(child!.children !== null && isDict(value))) {
       path.push(key);
       const result = coerceValue(kind, value, path, warnings);
       path.pop();
-      if (result === DROP) delete obj[key];
-      else if (result !== value) obj[key] = result;
+      if (result !== DROP) put(out, key, result);
       continue;
     }
     if (isDict(value)) {
       // A nested object that no declared field lies under goes whole; one that does stays even
       // when emptied (T3: the parser's `server: {hostname, os: {type}}` becomes `server: {}`).
-      if (child === undefined && path.length > 0) {
-        delete obj[key];
-        continue;
-      }
+      if (child === undefined && path.length > 0) continue;
       path.push(key);
-      filterAndCoerce(value, child, path, warnings);
+      put(out, key, filterAndCoerce(value, child, path, warnings));
       path.pop();
     } else if (Array.isArray(value)) {
-      filterObjectList(obj, key, value, child, path, warnings);
-    } else {
-      delete obj[key];
+      const list = filterObjectList(key, value, child, path, warnings);
+      if (list !== undefined) put(out, key, list);
     }
   }
+  return out;
 }
 
 /** Rule T2: an undeclared list keeps its object elements, whose keys are checked as `<list>.<key>`. */
 function filterObjectList(
-  obj: Record<string, unknown>,
   key: string,
   list: unknown[],
   node: FieldNode | undefined,
   path: string[],
   warnings: string[],
-): void {
-  let kept = 0;
+): unknown[] | undefined {
+  const out: unknown[] = [];
   path.push(key);
   for (const item of list) {
-    if (isDict(item)) {
-      filterAndCoerce(item, node, path, warnings);
-      kept++;
-    }
+    if (isDict(item)) out.push(filterAndCoerce(item, node, path, warnings));
   }
   path.pop();
-  if (kept === 0) delete obj[key];
-  else if (kept < list.length) obj[key] = list.filter(isDict);
+  return out.length === 0 ? undefined : out;
+}
+
+/** Assignment that never reaches the `__proto__` setter. */
+function put(obj: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
+  else obj[key] = value;
 }

@@ -12,7 +12,7 @@ import { enrichWindowsLogon } from './windows-logon.js';
 export type Normalizer = (event: Record<string, unknown>, warnings: string[]) => Record<string, unknown>;
 
 /**
- * Mutates and returns the parser's raw event. Admission (step 2) and metadata (step 12)
+ * Returns the normalized copy of the parser's raw event (which it does not modify). Admission (step 2) and metadata (step 12)
  * belong to the pipeline. Values that cannot be coerced are dropped with a warning.
  */
 export interface NormalizerOptions {
@@ -24,10 +24,10 @@ export function createNormalizer(taxonomy: Taxonomy, options: NormalizerOptions 
   const copyActionOutcome = options.copyActionOutcome !== false;
   const tree = taxonomy.fieldTree();
   const path: string[] = [];
-  return (event, warnings) => {
-    delete event.related; // T5: the parser's related.* never survives
+  return (raw, warnings) => {
     path.length = 0;
-    filterAndCoerce(event, tree, path, warnings);
+    const event = filterAndCoerce(raw, tree, path, warnings);
+    delete event.related; // T5: the parser's related.* never survives
     computeRelated(event);
     // The inference steps below each start from one top-level key and return at once without it.
     inferAddresses(event);

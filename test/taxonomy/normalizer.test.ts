@@ -38,7 +38,13 @@ test('a typical firewall event goes through steps 3-11', () => {
   });
 });
 
-test('the normalizer returns the same (mutated) event object', () => {
-  const input = { source: { ip: '1.1.1.1' } };
-  assert.equal(normalize(input).event, input);
+test('the normalizer returns a new event and leaves the parser output untouched', () => {
+  const shared = { ip: '1.1.1.1', hostname: 'web1' };
+  const input = { host: shared, server: shared };
+  const { event } = normalize(input);
+  assert.notEqual(event, input);
+  assert.deepEqual(input, { host: { ip: '1.1.1.1', hostname: 'web1' }, server: shared });
+  assert.deepEqual(shared, { ip: '1.1.1.1', hostname: 'web1' });
+  assert.equal((event.host as Record<string, unknown>).hostname, 'web1');
+  assert.equal((event.server as Record<string, unknown>).hostname, undefined);
 });
