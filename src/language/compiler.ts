@@ -1,7 +1,9 @@
 /** Syntax tree → JS closures, built once per template. No eval / new Function. */
-import { callMethod, callValue, dictKey, dictSet, getAttr, getItem } from './access.js';
+import { callMethod, callValue, dictKey, dictSet, getItem } from './access.js';
 import { NO_KWARGS } from './args.js';
 import type { Expr, Stmt, Target } from './ast.js';
+import { splitAttrChain, walkAttrs } from './attr-chain.js';
+import { equalsLiteral, inStringLiteral } from './compare-const.js';
 import { fail, TemplateSyntaxError } from './errors.js';
 import { getFilter } from './filters/index.js';
 import { getGlobal } from './globals.js';
@@ -68,18 +70,33 @@ const BINARY: Record<string, (a: unknown, b: unknown) => unknown> = {
   '~': rt.concat,
 };
 
+/** A variable: innermost frame first, then the scope, then the global `glob` of that name. */
+function resolveName(c: Ctx, name: string, glob: unknown): unknown {
+  if (c.frame !== null) {
+    for (let f: Frame | null = c.frame; f !== null; f = f.parent) {
+      const v = f.vars.get(name);
+      if (v !== undefined || f.vars.has(name)) return v;
+    }
+  }
+  const s = c.scope;
+  return Object.hasOwn(s, name) ? s[name] : glob; // own keys only: never `constructor` & co
+}
+
 function lookupName(name: string): Ev {
   const glob = getGlobal(name);
-  return (c) => {
-    if (c.frame !== null) {
-      for (let f: Frame | null = c.frame; f !== null; f = f.parent) {
-        const v = f.vars.get(name);
-        if (v !== undefined || f.vars.has(name)) return v;
-      }
-    }
-    const s = c.scope;
-    return Object.hasOwn(s, name) ? s[name] : glob; // own keys only: never `constructor` & co
-  };
+  return (c) => resolveName(c, name, glob);
+}
+
+/** `base.k1.k2…` as a single closure (the variable lookup included when base is a name). */
+function compileAttrChain(e: Expr & { k: 'getattr' }): Ev {
+  const { base, keys } = splitAttrChain(e);
+  if (base.k === 'name') {
+    const name = base.name;
+    const glob = getGlobal(name);
+    return (c) => walkAttrs(resolveName(c, name, glob), keys);
+  }
+  const obj = compileExpr(base);
+  return fold([obj], (c) => walkAttrs(obj(c), keys));
 }
 
 function compileArgs(args: Expr[]): (c: Ctx) => unknown[] {
@@ -135,18 +152,8 @@ export function compileExpr(e: Expr): Ev {
       return constant(e.value);
     case 'name':
       return lookupName(e.name);
-    case 'getattr': {
-      const obj = compileExpr(e.obj);
-      const name = e.name;
-      return fold([obj], (c) => {
-        const o = obj(c);
-        // fast path: own key of a plain dict (the common `layer.message.field` chain)
-        if (typeof o === 'object' && o !== null && Object.getPrototypeOf(o) === Object.prototype && Object.hasOwn(o, name)) {
-          return (o as Record<string, unknown>)[name];
-        }
-        return getAttr(o, name);
-      });
-    }
+    case 'getattr':
+      return compileAttrChain(e);
     case 'getitem': {
       const obj = compileExpr(e.obj);
       if (e.key.k === 'slice') {
@@ -179,19 +186,24 @@ export function compileExpr(e: Expr): Ev {
     case 'filter': {
       const filter = getFilter(e.name) ?? syntaxError(`No filter named '${e.name}'.`, e);
       const node = compileExpr(e.node);
+      if (hasNoArgs(e)) return (c) => filter(node(c), [], NO_KWARGS);
       const [args, kwargs] = compileCallArgs(e);
       return (c) => filter(node(c), args(c), kwargs(c));
     }
     case 'test': {
       const test = getTest(e.name) ?? syntaxError(`No test named '${e.name}'.`, e);
       const node = compileExpr(e.node);
+      if (e.args.length === 0 && e.kwargs.length === 0) return (c) => test(node(c), [], NO_KWARGS);
       const args = compileArgs(e.args);
       const kwargs = compileKwargs(e.kwargs);
       return (c) => test(node(c), args(c), kwargs(c));
     }
     case 'unary': {
+      if (e.op === 'not') {
+        const b = compileBool(e.node);
+        return fold([b], (c) => !b(c));
+      }
       const x = compileExpr(e.node);
-      if (e.op === 'not') return fold([x], (c) => !rt.truthy(x(c)));
       if (e.op === 'neg') return fold([x], (c) => rt.neg(x(c)));
       return fold([x], (c) => rt.pos(x(c)));
     }
@@ -218,6 +230,8 @@ export function compileExpr(e: Expr): Ev {
       });
     }
     case 'compare': {
+      const special = compareWithLiteral(e);
+      if (special) return special;
       const first = compileExpr(e.first);
       const ops = e.ops.map(([op, x]) => [op, compileExpr(x)] as const);
       const parts = [first, ...ops.map((o) => o[1])];
@@ -250,10 +264,10 @@ export function compileExpr(e: Expr): Ev {
       });
     }
     case 'cond': {
-      const test = compileExpr(e.test);
+      const test = compileBool(e.test);
       const then = compileExpr(e.then);
       const otherwise = e.otherwise ? compileExpr(e.otherwise) : constant(undefined);
-      return fold([test, then, otherwise], (c) => (rt.truthy(test(c)) ? then(c) : otherwise(c)));
+      return fold([test, then, otherwise], (c) => (test(c) ? then(c) : otherwise(c)));
     }
     case 'list': {
       const items = e.items.map(compileExpr);
@@ -280,6 +294,65 @@ export function compileExpr(e: Expr): Ev {
       };
     }
   }
+}
+
+function hasNoArgs(e: { args: Expr[]; kwargs: [string, Expr][]; dynArgs: Expr | null; dynKwargs: Expr | null }): boolean {
+  return e.args.length === 0 && e.kwargs.length === 0 && e.dynArgs === null && e.dynKwargs === null;
+}
+
+/**
+ * A single `==`, `!=`, `in` or `not in` with a literal on one side (`x == 'a'`, `'a' != x`,
+ * `x in ['a', 'b']`) as one closure; null for every other comparison. Evaluation order is
+ * unchanged: the literal side has no effects.
+ */
+function compareWithLiteral(e: Expr & { k: 'compare' }): Ev | null {
+  if (e.ops.length !== 1) return null;
+  const [op, right] = e.ops[0]!;
+  let test: ((v: unknown) => boolean) | null = null;
+  let other: Expr = e.first;
+  if (op === '==' || op === '!=') {
+    if (right.k === 'const' && e.first.k !== 'const') test = equalsLiteral(right.value);
+    else if (e.first.k === 'const' && right.k !== 'const') {
+      test = equalsLiteral(e.first.value); // pyEq is symmetric
+      other = right;
+    }
+  } else if (op === 'in' || op === 'notin') {
+    if (e.first.k !== 'const') test = inStringLiteral(right);
+  }
+  if (test === null) return null;
+  const f = compileExpr(other);
+  const pred = test;
+  return op === '==' || op === 'in' ? (c) => pred(f(c)) : (c) => !pred(f(c));
+}
+
+/**
+ * An expression evaluated for its truth value only (conditions, `if`, `not`, `x if t else y`):
+ * `and` / `or` / `not` combine booleans directly instead of building Python values that are
+ * then tested again. truthy(a and b) === truthy(a) && truthy(b), same order of evaluation.
+ */
+export function compileBool(e: Expr): (c: Ctx) => boolean {
+  switch (e.k) {
+    case 'and': {
+      const l = compileBool(e.left);
+      const r = compileBool(e.right);
+      return fold([l, r], (c) => l(c) && r(c)) as (c: Ctx) => boolean;
+    }
+    case 'or': {
+      const l = compileBool(e.left);
+      const r = compileBool(e.right);
+      return fold([l, r], (c) => l(c) || r(c)) as (c: Ctx) => boolean;
+    }
+    case 'unary':
+      if (e.op === 'not') {
+        const b = compileBool(e.node);
+        return fold([b], (c) => !b(c)) as (c: Ctx) => boolean;
+      }
+      break;
+    case 'compare':
+      return compileExpr(e) as (c: Ctx) => boolean; // always a JS boolean
+  }
+  const f = compileExpr(e);
+  return fold([f], (c) => rt.truthy(f(c))) as (c: Ctx) => boolean;
 }
 
 /** The constant value of a compiled expression, if it folded to one. */
@@ -386,10 +459,10 @@ function compileStmt(s: Stmt): Ex {
       };
     }
     case 'if': {
-      const test = compileExpr(s.test);
+      const test = compileBool(s.test);
       const body = compileBody(s.body);
       const otherwise = compileBody(s.otherwise);
-      return (c) => (rt.truthy(test(c)) ? body(c) : otherwise(c));
+      return (c) => (test(c) ? body(c) : otherwise(c));
     }
     case 'set': {
       const value = compileExpr(s.value);

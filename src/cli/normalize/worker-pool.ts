@@ -62,6 +62,8 @@ export class WorkerPool {
     size: number,
     private readonly data: NormalizeWorkerData,
     private readonly timeoutMs: number,
+    /** The worker script (tests substitute their own). */
+    private readonly script: URL = workerUrl(),
   ) {
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
@@ -80,7 +82,7 @@ export class WorkerPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(workerUrl(), { workerData: this.data });
+    const worker = new Worker(this.script, { workerData: this.data });
     const slot: Slot = { worker, ready: false };
     worker.on('message', (reply: WorkerReply | { ready: true }) => {
       if ('ready' in reply) {

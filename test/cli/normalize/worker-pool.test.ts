@@ -1,0 +1,59 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { WorkerPool } from '../../../src/cli/normalize/worker-pool.js';
+import { tempDir } from '../helpers.js';
+
+/** A stand-in worker speaking the pool's protocol; it spins forever on a line "STALL". */
+const STALLING_WORKER = `
+import { parentPort } from 'node:worker_threads';
+parentPort.postMessage({ ready: true });
+parentPort.on('message', ({ seq, batch }) => {
+  if (batch.lines.includes('STALL')) for (;;) {}
+  if (batch.lines.includes('CRASH')) process.exit(3);
+  const text = batch.lines.map((l) => JSON.stringify({ message: l, sekoiaio: { intake: { parsing_status: 'success' } } }) + '\\n').join('');
+  parentPort.postMessage({ seq, result: { text, normalized: batch.lines.length, failed: 0, perFormat: {} } });
+});
+`;
+
+function stallingWorker(): URL {
+  const file = join(tempDir('pool'), 'stalling-worker.mjs');
+  writeFileSync(file, STALLING_WORKER);
+  return pathToFileURL(file);
+}
+
+const data = { formatDirs: [], auto: false, taxonomyFiles: [], mode: 'raw' as const };
+
+test('a stuck batch is abandoned, its worker replaced, its lines retried one by one', async () => {
+  const pool = new WorkerPool(1, data, 300, stallingWorker());
+  try {
+    const first = pool.submit({ lines: ['a', 'STALL', 'b'], invalidUtf8: [] });
+    const second = pool.submit({ lines: ['c'], invalidUtf8: [] });
+    const r1 = await first;
+    const r2 = await second;
+    const events = r1.text.trimEnd().split('\n').map((l) => JSON.parse(l));
+    assert.deepEqual(events.map((e) => e.message), ['a', 'STALL', 'b']);
+    assert.equal(events[1].sekoiaio.intake.parsing_status, 'failure');
+    assert.match(events[1].sekoiaio.intake.parsing_error, /longer than 300 ms/);
+    assert.equal(r1.normalized, 2);
+    assert.equal(r1.failed, 1);
+    assert.equal(r2.text, JSON.stringify({ message: 'c', sekoiaio: { intake: { parsing_status: 'success' } } }) + '\n');
+  } finally {
+    await pool.close();
+  }
+});
+
+test('a worker that dies on a line is replaced; only that line fails', async () => {
+  const pool = new WorkerPool(2, data, 5000, stallingWorker());
+  try {
+    const r = await pool.submit({ lines: ['x', 'CRASH', 'y'], invalidUtf8: [] });
+    const events = r.text.trimEnd().split('\n').map((l) => JSON.parse(l));
+    assert.deepEqual(events.map((e) => e.message), ['x', 'CRASH', 'y']);
+    assert.equal(r.failed, 1);
+    assert.match(events[1].sekoiaio.intake.parsing_error, /exited with code 3/);
+  } finally {
+    await pool.close();
+  }
+});
