@@ -4,6 +4,7 @@ import { EcsFlat } from '@elastic/ecs';
 interface EcsEntry {
   type: string;
   description?: string;
+  short?: string;
 }
 
 const table = EcsFlat as unknown as Record<string, EcsEntry>;
@@ -23,7 +24,8 @@ export function builtinEcsFields(): ReadonlyArray<readonly [string, string, stri
   return ecsFields;
 }
 
-/** The ECS description of a field (including `ecs.*`), for generated documentation. */
+/** The short ECS description of a field (including `ecs.*`), as documentation tables show it. */
 export function ecsFieldDescription(name: string): string | undefined {
-  return Object.hasOwn(table, name) ? table[name].description : undefined;
+  if (!Object.hasOwn(table, name)) return undefined;
+  return table[name].short ?? table[name].description;
 }
