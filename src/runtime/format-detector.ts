@@ -1,6 +1,6 @@
 import type { Format, InputEvent, NormalizedEvent, NormalizeOptions } from '../pipeline/index.js';
 import { isFailure } from './failure-record.js';
-import { formatSignature, jsonShape, type FormatSignature } from './format-signature.js';
+import { formatSignature, type FormatSignature } from './format-signature.js';
 
 /** Result of normalizing with the format the detector picked (none when no format parsed the event). */
 export interface Detection {
@@ -17,6 +17,19 @@ function countLeaves(value: unknown): number {
 }
 
 /**
+ * Cheap preselection, no parsing: the JSON head must match and each signature key must appear
+ * quoted in the text (a heuristic; trial parsing decides).
+ */
+function fits(signature: FormatSignature, message: string): boolean {
+  if (signature.kind === 'any') return true;
+  if (signature.kind === 'text') return message.startsWith(signature.prefix);
+  const start = message.indexOf('{');
+  if (start < 0 || message.slice(0, start) !== signature.head) return false;
+  for (const quoted of signature.quotedKeys) if (!message.includes(quoted)) return false;
+  return true;
+}
+
+/**
  * Picks, per event, the format that parses it: formats whose test messages share the event's
  * shape are tried first, the others only when none of those succeeds; among successes the
  * one producing the most fields wins (ties: load order).
@@ -30,19 +43,14 @@ export class FormatDetector {
 
   normalize(input: InputEvent, options?: NormalizeOptions): Detection {
     const message = input.message;
-    let shape: ReturnType<typeof jsonShape> | null = null;
-    const shapeOf = () => (shape === null ? (shape = jsonShape(message)) : shape);
     const candidates: Format[] = [];
     const others: Format[] = [];
-    for (const { format, signature } of this.entries) {
-      let fits: boolean;
-      if (signature.kind === 'any') fits = true;
-      else if (signature.kind === 'text') fits = message.startsWith(signature.prefix);
-      else {
-        const s = shapeOf();
-        fits = s !== undefined && s.head === signature.head && signature.keys.every((k) => s.keys.includes(k));
-      }
-      (fits ? candidates : others).push(format);
+    for (const { format, signature } of this.entries) (fits(signature, message) ? candidates : others).push(format);
+    // The common case: one format fits and parses it; no need to compare field counts.
+    if (candidates.length === 1) {
+      const event = candidates[0].normalize(input, options);
+      if (!isFailure(event)) return { event, format: candidates[0] };
+      return this.trial(input, others, options) ?? this.noMatch(input, candidates, options);
     }
     return this.trial(input, candidates, options) ?? this.trial(input, others, options) ?? this.noMatch(input, candidates, options);
   }

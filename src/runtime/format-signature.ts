@@ -6,7 +6,7 @@ import type { Format } from '../pipeline/index.js';
  * common text prefix.
  */
 export type FormatSignature =
-  | { kind: 'json'; head: string; keys: string[] }
+  | { kind: 'json'; head: string; keys: string[]; quotedKeys: string[] }
   | { kind: 'text'; prefix: string }
   | { kind: 'any' };
 
@@ -43,7 +43,7 @@ export function signatureOf(messages: string[]): FormatSignature {
   const first = shapes[0];
   if (first && shapes.every((s) => s !== undefined && s.head === first.head)) {
     const keys = first.keys.filter((k) => shapes.every((s) => s!.keys.includes(k)));
-    return { kind: 'json', head: first.head, keys };
+    return { kind: 'json', head: first.head, keys, quotedKeys: keys.map((k) => JSON.stringify(k)) };
   }
   return { kind: 'text', prefix: commonPrefix(messages) };
 }

@@ -4,7 +4,7 @@ import { jsonShape, signatureOf } from '../../src/runtime/format-signature.js';
 
 test('a JSON body after a fixed head gives a json signature with the shared keys', () => {
   const sig = signatureOf(['\ufeff@cee: {"category": "USER", "type": "A"}', '\ufeff@cee: {"type": "B", "x": 1}']);
-  assert.deepEqual(sig, { kind: 'json', head: '\ufeff@cee: ', keys: ['type'] });
+  assert.deepEqual(sig, { kind: 'json', head: '\ufeff@cee: ', keys: ['type'], quotedKeys: ['"type"'] });
 });
 
 test('text messages give their common prefix', () => {
