@@ -10,9 +10,16 @@ export interface Batch {
   invalidUtf8: number[];
 }
 
+/** Whole input lines as undecoded bytes: the main thread's cheap hand-over to worker threads. */
+export interface ByteBatch {
+  bytes: Uint8Array;
+}
+
 /** NDJSON text for a batch (one line per input line) and its counts. */
 export interface BatchResult {
   text: string;
+  /** The same NDJSON encoded as UTF-8, when a worker thread sends it (transferred, not copied). */
+  bytes?: Uint8Array;
   normalized: number;
   failed: number;
   /** Events per format slug (only with --format auto). */

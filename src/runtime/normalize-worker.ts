@@ -4,7 +4,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadFormat } from '../pipeline/index.js';
-import { createBatchProcessor, type Batch } from './batch.js';
+import { createBatchProcessor, type Batch, type ByteBatch } from './batch.js';
+import { splitLines } from './line-batcher.js';
 import { FormatDetector } from './format-detector.js';
 import type { InputMode } from './input-line.js';
 
@@ -18,7 +19,7 @@ export interface NormalizeWorkerData {
 
 export interface WorkerRequest {
   seq: number;
-  batch: Batch;
+  batch: Batch | ByteBatch;
 }
 
 export type WorkerReply =
@@ -34,10 +35,16 @@ if (parentPort) {
     data.mode,
   );
   port.postMessage({ ready: true });
+  const encoder = new TextEncoder();
   port.on('message', (request: WorkerRequest) => {
     let reply: WorkerReply;
     try {
-      reply = { seq: request.seq, result: processBatch(request.batch) };
+      const batch = 'bytes' in request.batch ? splitLines(request.batch.bytes) : request.batch;
+      const result = processBatch(batch);
+      // Encoding here and transferring the bytes keeps the main thread free for I/O.
+      const bytes = encoder.encode(result.text);
+      port.postMessage({ seq: request.seq, result: { ...result, text: '', bytes } } satisfies WorkerReply, [bytes.buffer]);
+      return;
     } catch (err) {
       reply = { seq: request.seq, error: err instanceof Error ? err.message : String(err) };
     }

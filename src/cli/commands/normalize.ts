@@ -1,21 +1,23 @@
 import { createReadStream, statSync } from 'node:fs';
 import { once } from 'node:events';
 import type { Readable } from 'node:stream';
-import { createBatchProcessor, type Batch, type BatchResult } from '../../runtime/batch.js';
+import { createBatchProcessor, type Batch, type BatchResult, type ByteBatch } from '../../runtime/batch.js';
 import { FormatDetector } from '../../runtime/format-detector.js';
 import type { InputMode } from '../../runtime/input-line.js';
 import { parseArgs } from 'node:util';
 import { parseOrUsage, positiveInt } from '../args.js';
 import { CommandError, UsageError } from '../errors.js';
 import { NORMALIZE_HELP } from '../help.js';
-import { LineBatcher } from '../normalize/line-source.js';
+import { ByteChunker, LineBatcher } from '../../runtime/line-batcher.js';
 import { ProgressBar, progressWanted } from '../normalize/progress.js';
 import { resolveFormats } from '../normalize/resolve-format.js';
 import { RunStats } from '../normalize/summary.js';
 import { WorkerPool } from '../normalize/worker-pool.js';
 
-/** Lines per batch: one stdout write and one worker message each. */
+/** Lines per batch in this thread: one stdout write each. */
 const BATCH_LINES = 256;
+/** Bytes of whole lines per worker message (the main thread does not decode them). */
+const WORKER_BLOCK = 64 * 1024;
 const READ_CHUNK = 256 * 1024;
 
 /** `intake normalize`: NDJSON out, one event per input line, input order. */
@@ -72,10 +74,12 @@ export async function runNormalize(argv: string[]): Promise<number> {
 
   const write = async (result: BatchResult) => {
     stats.add(result);
-    if (result.text.length > 0 && !stdout.write(result.text)) await once(stdout, 'drain');
+    const out = result.bytes ?? result.text;
+    if (out.length > 0 && !stdout.write(out)) await once(stdout, 'drain');
   };
 
-  let handle: (batch: Batch) => Promise<void>;
+  let handle: (batch: Batch | ByteBatch) => Promise<void>;
+  let split: { push(chunk: Buffer): (Batch | ByteBatch)[]; endOfInput(): (Batch | ByteBatch)[]; flush(): (Batch | ByteBatch)[] };
   let finish: () => Promise<void>;
   if (workers > 0) {
     const pool = new WorkerPool(
@@ -93,20 +97,23 @@ export async function runNormalize(argv: string[]): Promise<number> {
       while (inFlight.length > 0) await write(await inFlight.shift()!);
       await pool.close();
     };
+    const chunker = new ByteChunker(WORKER_BLOCK);
+    const blocks = (bytes: Uint8Array[]) => bytes.map((b) => ({ bytes: b }));
+    split = { push: (c) => blocks(chunker.push(c)), endOfInput: () => blocks(chunker.endOfInput()), flush: () => [] };
   } else {
     const processBatch = createBatchProcessor(
       auto ? { kind: 'auto', detector: new FormatDetector(formats) } : { kind: 'format', format: formats[0]! },
       mode,
     );
-    handle = (batch) => write(processBatch(batch));
+    handle = (batch) => write(processBatch(batch as Batch));
     finish = async () => {};
+    split = new LineBatcher(BATCH_LINES);
   }
 
   const progress =
     !values['no-progress'] && progressWanted(!files.includes('-'), process.stderr)
       ? new ProgressBar(process.stderr, totalBytes)
       : undefined;
-  const batcher = new LineBatcher(BATCH_LINES);
   let bytesRead = 0;
   try {
     for (const file of files) {
@@ -115,15 +122,15 @@ export async function runNormalize(argv: string[]): Promise<number> {
         for await (const chunk of stream) {
           const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
           bytesRead += buf.length;
-          for (const batch of batcher.push(buf)) await handle(batch);
+          for (const batch of split.push(buf)) await handle(batch);
           progress?.update(bytesRead, stats.events);
         }
       } catch (err) {
         throw new CommandError(`cannot read ${file === '-' ? 'stdin' : file}: ${(err as Error).message}`);
       }
-      for (const batch of batcher.endOfInput()) await handle(batch);
+      for (const batch of split.endOfInput()) await handle(batch);
     }
-    for (const batch of batcher.flush()) await handle(batch);
+    for (const batch of split.flush()) await handle(batch);
   } finally {
     await finish();
     progress?.finish();

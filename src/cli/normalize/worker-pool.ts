@@ -1,12 +1,13 @@
 import { Worker } from 'node:worker_threads';
 import { stringifyJson } from '../../core/json.js';
-import type { Batch, BatchResult } from '../../runtime/batch.js';
+import type { Batch, BatchResult, ByteBatch } from '../../runtime/batch.js';
+import { splitLines } from '../../runtime/line-batcher.js';
 import { failureRecord } from '../../runtime/failure-record.js';
 import type { NormalizeWorkerData, WorkerReply } from '../../runtime/normalize-worker.js';
 
 interface Task {
   seq: number;
-  batch: Batch;
+  batch: Batch | ByteBatch;
   resolve: (r: BatchResult) => void;
 }
 
@@ -34,11 +35,15 @@ function workerUrl(): URL {
   return new URL('data:text/javascript,' + encodeURIComponent(code));
 }
 
+function linesOf(batch: Batch | ByteBatch): Batch {
+  return 'bytes' in batch ? splitLines(batch.bytes) : batch;
+}
+
 function mergeResults(results: BatchResult[]): BatchResult {
   const perFormat: Record<string, number> = {};
   for (const r of results) for (const [k, v] of Object.entries(r.perFormat)) perFormat[k] = (perFormat[k] ?? 0) + v;
   return {
-    text: results.map((r) => r.text).join(''),
+    text: results.map((r) => r.text + (r.bytes ? Buffer.from(r.bytes).toString('utf8') : '')).join(''),
     normalized: results.reduce((n, r) => n + r.normalized, 0),
     failed: results.reduce((n, r) => n + r.failed, 0),
     perFormat,
@@ -69,7 +74,7 @@ export class WorkerPool {
   }
 
   /** Normalizes a batch; resolves with its NDJSON text and counts (never rejects). */
-  submit(batch: Batch): Promise<BatchResult> {
+  submit(batch: Batch | ByteBatch): Promise<BatchResult> {
     return new Promise((resolve) => {
       this.queue.push({ seq: this.seq++, batch, resolve });
       this.dispatch();
@@ -147,15 +152,16 @@ export class WorkerPool {
   }
 
   private fail(task: Task, reason: string): void {
-    const text = task.batch.lines
+    const { lines } = linesOf(task.batch);
+    const text = lines
       .map((line) => stringifyJson(failureRecord(line, `normalization aborted: ${reason}`)) + '\n')
       .join('');
-    task.resolve({ text, normalized: 0, failed: task.batch.lines.length, perFormat: {} });
+    task.resolve({ text, normalized: 0, failed: lines.length, perFormat: {} });
   }
 
   /** A batch that failed as a whole: one line alone becomes a failure record, more are split. */
   private retry(task: Task, reason: string): void {
-    const { lines, invalidUtf8 } = task.batch;
+    const { lines, invalidUtf8 } = linesOf(task.batch);
     if (lines.length === 1 || this.fatal !== undefined) return this.fail(task, reason);
     const singles = lines.map((line, i) =>
       this.submit({ lines: [line], invalidUtf8: invalidUtf8.includes(i) ? [0] : [] }),

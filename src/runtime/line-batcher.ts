@@ -1,4 +1,4 @@
-import type { Batch } from '../../runtime/batch.js';
+import type { Batch } from './batch.js';
 
 const NEWLINE = 0x0a;
 const strict = new TextDecoder('utf-8', { fatal: true });
@@ -76,5 +76,54 @@ export class LineBatcher {
     if (invalidUtf8) this.invalid.push(this.lines.length);
     this.lines.push(line);
     if (this.lines.length >= this.batchSize) out.push(...this.flush());
+  }
+}
+
+/** All lines of a block of complete lines (worker side of a ByteBatch). */
+export function splitLines(bytes: Uint8Array): Batch {
+  const batcher = new LineBatcher(Number.POSITIVE_INFINITY);
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  batcher.push(buf);
+  batcher.endOfInput();
+  return batcher.flush()[0] ?? { lines: [], invalidUtf8: [] };
+}
+
+/**
+ * Cuts a byte stream into blocks of whole lines of at least `size` bytes, without decoding them:
+ * what the main thread does when worker threads do the rest.
+ */
+export class ByteChunker {
+  private parts: Buffer[] = [];
+  private length = 0;
+
+  constructor(private readonly size: number) {}
+
+  push(chunk: Buffer): Uint8Array[] {
+    this.parts.push(chunk);
+    this.length += chunk.length;
+    if (this.length < this.size) return [];
+    const buf = Buffer.concat(this.parts, this.length);
+    const last = buf.lastIndexOf(NEWLINE);
+    if (last < 0) {
+      this.parts = [buf];
+      return [];
+    }
+    // A copy, not a view: the block is handed to another thread and the rest is kept here.
+    const block = new Uint8Array(buf.subarray(0, last + 1));
+    const rest = buf.subarray(last + 1);
+    this.parts = rest.length > 0 ? [Buffer.from(rest)] : [];
+    this.length = rest.length;
+    return [block];
+  }
+
+  /** Ends one input: its last line, even unterminated, is a line of its own. */
+  endOfInput(): Uint8Array[] {
+    if (this.length === 0) return [];
+    const block = new Uint8Array(this.length + 1);
+    block.set(Buffer.concat(this.parts, this.length));
+    block[this.length] = NEWLINE;
+    this.parts = [];
+    this.length = 0;
+    return [block];
   }
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LineBatcher } from '../../../src/cli/normalize/line-source.js';
+import { LineBatcher } from '../../src/runtime/line-batcher.js';
 
 test('splits chunks into lines across chunk boundaries and batches them', () => {
   const b = new LineBatcher(2);
