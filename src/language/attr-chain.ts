@@ -1,7 +1,12 @@
 /**
- * `a.b.c.d` compiled as one step instead of one closure per dot: the catalog is dominated by
- * such chains on event layers, and every closure call in the interpreter is an indirect call
- * that V8 cannot inline.
+ * `a.b.c.d` compiled as one step instead of one closure per dot. The catalog is dominated by
+ * such chains on event layers, and in a closure interpreter every dot shares one property-load
+ * site, which V8 turns megamorphic (slow keyed loads). A generated accessor per chain gives each
+ * dot its own inline cache.
+ *
+ * Code generation safety: the only template-controlled text spliced into the generated source
+ * is attribute names, each embedded as a JSON.stringify literal (a valid JS string literal for
+ * any string). Everything else in the source is fixed text; values reach it as parameters.
  */
 import { getAttr } from './access.js';
 import type { Expr } from './ast.js';
@@ -17,20 +22,58 @@ export function splitAttrChain(e: Expr & { k: 'getattr' }): { base: Expr; keys: 
   return { base: node, keys: keys.reverse() };
 }
 
-/**
- * Jinja `o.k1.k2…`. Plain dicts with an own key take the fast path; anything else (missing
- * keys → bound methods, PyObjects, null-prototype dicts, strings…) goes through getAttr, so
- * the sandbox rules stay in one place. The own-key check is what keeps inherited
- * Object.prototype members (`constructor`, `__proto__`…) unreachable.
+/** `o.k1.k2…` from a value. */
+export type AttrWalk = (o: unknown) => unknown;
+/** `name.k1.k2…` from a scope (no frames), `glob` being the global of that name. */
+export type ScopeWalk = (scope: Record<string, unknown>, glob: unknown) => unknown;
+
+/*
+ * One step, `o = o.k` with the semantics of getAttr: a plain dict's own key, else getAttr
+ * (bound methods, PyObjects, null-prototype dicts, missing keys…), so the sandbox rules stay in
+ * access.ts. The own-key test is done without Object.hasOwn (an uninlinable call): with
+ * prototype Object.prototype, a defined `o.k` is inherited only if Object.prototype has `k`
+ * (`constructor`, `__proto__`, `toString`…), and those names then take the getAttr path.
+ * Loading `o.k` before reading the prototype lets V8 reuse the map check of the load.
  */
-export function walkAttrs(o: unknown, keys: readonly string[]): unknown {
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i]!;
-    if (typeof o === 'object' && o !== null && Object.getPrototypeOf(o) === Object.prototype && Object.hasOwn(o, k)) {
-      o = (o as Record<string, unknown>)[k];
-    } else {
-      o = getAttr(o, k);
-    }
+function stepSource(key: string): string {
+  const k = JSON.stringify(key);
+  return (
+    `if (o !== undefined && o !== null && (v = o[${k}]) !== undefined && getProto(o) === OP && OP[${k}] === undefined) o = v;\n` +
+    `else o = getAttr(o, ${k});\n`
+  );
+}
+
+/** Scope variable lookup: own keys only (the scope's prototype is never visible), else the global. */
+function rootSource(name: string): string {
+  const n = JSON.stringify(name);
+  return `let o = s[${n}], v;\nif (o === undefined || getProto(s) !== OP || OP[${n}] !== undefined) o = hasOwn(s, ${n}) ? s[${n}] : glob;\n`;
+}
+
+function build<T>(params: string, body: string): T {
+  const factory = new Function('getAttr', 'getProto', 'OP', 'hasOwn', `"use strict";\nreturn function (${params}) {\n${body}return o;\n};`);
+  return factory(getAttr, Object.getPrototypeOf, Object.prototype, Object.hasOwn) as T;
+}
+
+// Identical chains (very common across a catalog) share one accessor: less code to compile.
+const walks = new Map<string, AttrWalk>();
+const scopeWalks = new Map<string, ScopeWalk>();
+
+export function attrWalk(keys: readonly string[]): AttrWalk {
+  const id = JSON.stringify(keys);
+  let f = walks.get(id);
+  if (f === undefined) {
+    f = build<AttrWalk>('o', 'let v;\n' + keys.map(stepSource).join(''));
+    walks.set(id, f);
   }
-  return o;
+  return f;
+}
+
+export function scopeWalk(name: string, keys: readonly string[]): ScopeWalk {
+  const id = JSON.stringify([name, ...keys]);
+  let f = scopeWalks.get(id);
+  if (f === undefined) {
+    f = build<ScopeWalk>('s, glob', rootSource(name) + keys.map(stepSource).join(''));
+    scopeWalks.set(id, f);
+  }
+  return f;
 }

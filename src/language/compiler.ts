@@ -1,8 +1,8 @@
-/** Syntax tree → JS closures, built once per template. No eval / new Function. */
+/** Syntax tree → JS closures, built once per template (attribute chains: see attr-chain.ts). */
 import { callMethod, callValue, dictKey, dictSet, getItem } from './access.js';
 import { NO_KWARGS } from './args.js';
 import type { Expr, Stmt, Target } from './ast.js';
-import { splitAttrChain, walkAttrs } from './attr-chain.js';
+import { attrWalk, scopeWalk, splitAttrChain } from './attr-chain.js';
 import { equalsLiteral, inStringLiteral } from './compare-const.js';
 import { fail, TemplateSyntaxError } from './errors.js';
 import { getFilter } from './filters/index.js';
@@ -82,21 +82,22 @@ function resolveName(c: Ctx, name: string, glob: unknown): unknown {
   return Object.hasOwn(s, name) ? s[name] : glob; // own keys only: never `constructor` & co
 }
 
-function lookupName(name: string): Ev {
+/** `name.k1.k2…` (keys may be empty): a generated accessor straight from the scope outside loops. */
+function lookupChain(name: string, keys: string[]): Ev {
   const glob = getGlobal(name);
-  return (c) => resolveName(c, name, glob);
+  const fromScope = scopeWalk(name, keys);
+  if (keys.length === 0) return (c) => (c.frame === null ? fromScope(c.scope, glob) : resolveName(c, name, glob));
+  const walk = attrWalk(keys);
+  return (c) => (c.frame === null ? fromScope(c.scope, glob) : walk(resolveName(c, name, glob)));
 }
 
 /** `base.k1.k2…` as a single closure (the variable lookup included when base is a name). */
 function compileAttrChain(e: Expr & { k: 'getattr' }): Ev {
   const { base, keys } = splitAttrChain(e);
-  if (base.k === 'name') {
-    const name = base.name;
-    const glob = getGlobal(name);
-    return (c) => walkAttrs(resolveName(c, name, glob), keys);
-  }
+  if (base.k === 'name') return lookupChain(base.name, keys);
   const obj = compileExpr(base);
-  return fold([obj], (c) => walkAttrs(obj(c), keys));
+  const walk = attrWalk(keys);
+  return fold([obj], (c) => walk(obj(c)));
 }
 
 function compileArgs(args: Expr[]): (c: Ctx) => unknown[] {
@@ -151,7 +152,7 @@ export function compileExpr(e: Expr): Ev {
     case 'const':
       return constant(e.value);
     case 'name':
-      return lookupName(e.name);
+      return lookupChain(e.name, []);
     case 'getattr':
       return compileAttrChain(e);
     case 'getitem': {

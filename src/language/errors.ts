@@ -1,3 +1,5 @@
+import { FrequentError } from '../core/errors.js';
+
 /** A template that cannot be compiled. The message carries the position. */
 export class TemplateSyntaxError extends Error {
   constructor(
@@ -11,14 +13,9 @@ export class TemplateSyntaxError extends Error {
 }
 
 /** An error raised while evaluating a template (Python would raise an exception). */
-export class TemplateRuntimeError extends Error {
+export class TemplateRuntimeError extends FrequentError {
   constructor(message: string) {
-    // Catalog templates raise on ordinary events (a method called on a missing field blanks one
-    // value), so these errors are frequent: skip the costly stack capture, the message says it all.
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
     super(message);
-    Error.stackTraceLimit = limit;
     this.name = 'TemplateRuntimeError';
   }
 }

@@ -3,19 +3,15 @@
  * format from its `properties`, then run once per event on the already-resolved input.
  */
 
+import { FrequentError } from '../core/errors.js';
+
 /** Raised while compiling a stage: the format does not load (the loader adds file and line). */
 export class StageConfigError extends Error {}
 
-/**
- * Raised while running a stage on one event: the stage fails, the event goes on (spec 3.3).
- * Frequent by design (a grok tried on every event), so no stack trace is captured.
- */
-export class StageError extends Error {
+/** Raised while running a stage on one event: the stage fails, the event goes on (spec 3.3). */
+export class StageError extends FrequentError {
   constructor(message: string) {
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
     super(message);
-    Error.stackTraceLimit = limit;
     this.name = 'StageError';
   }
 }
