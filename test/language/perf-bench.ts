@@ -86,3 +86,11 @@ for (let i = 0; i < CASES.length; i++) {
   console.log(`${ns.toFixed(1).padStart(8)} ns  ${kind.padEnd(9)} ${src}`);
 }
 console.log(`${total.toFixed(1).padStart(8)} ns  total (sink ${sink % 10})`);
+if (only === null) {
+  // All templates round-robin, as a pipeline runs them: shared call sites stay polymorphic.
+  const ns = time((s) => {
+    for (const f of fns) consume(f(s));
+    return undefined;
+  });
+  console.log(`${ns.toFixed(1).padStart(8)} ns  mixed: one pass over all ${fns.length} templates, interleaved`);
+}
