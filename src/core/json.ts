@@ -16,7 +16,7 @@ export const MAX_JSON_DEPTH = 1000;
 
 /** JSON.parse that keeps Python numbers (see module doc); throws JsonSyntaxError with position. */
 export function parseJson(text: string): unknown {
-  if (needsSlowPath(text)) return new SlowParser(text).parseDocument();
+  if (mayNeedSlowPath(text) && needsSlowPath(text)) return new SlowParser(text).parseDocument();
   try {
     return JSON.parse(text);
   } catch (err) {
@@ -24,6 +24,26 @@ export function parseJson(text: string): unknown {
     new SlowParser(text).parseDocument();
     throw new JsonSyntaxError((err as Error).message, 0);
   }
+}
+
+/**
+ * A native-speed pre-check for needsSlowPath: false guarantees JSON.parse is exact and safe.
+ * It looks for an integral float (`6.0` or `6.00` before a delimiter), any exponent, a run of 16+
+ * digits, without telling strings apart (a match inside a string only costs the exact scan), and
+ * leaves deep nesting to the exact scan for texts long enough to hold it.
+ */
+function mayNeedSlowPath(text: string): boolean {
+  return MAYBE_PY_NUMBER.test(text) || (text.length > MAX_JSON_DEPTH && openersExceed(text, MAX_JSON_DEPTH));
+}
+
+const MAYBE_PY_NUMBER = /[0-9]\.0+(?:[,}\]\s]|$)|[0-9][eE][+-]?[0-9]+(?:[,}\]\s]|$)|[0-9]{16}/;
+
+/** More than `max` `{` and `[` in all (a bound on the nesting depth), counted with native indexOf. */
+function openersExceed(text: string, max: number): boolean {
+  let n = 0;
+  for (let i = text.indexOf('{'); i !== -1; i = text.indexOf('{', i + 1)) if (++n > max) return true;
+  for (let i = text.indexOf('['); i !== -1; i = text.indexOf('[', i + 1)) if (++n > max) return true;
+  return false;
 }
 
 /**

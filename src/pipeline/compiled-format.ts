@@ -6,7 +6,7 @@ import { StageError } from '../stages/stage.js';
 import type { Taxonomy } from '../taxonomy/index.js';
 import type { EventState } from './actions.js';
 import type { Entry } from './entries.js';
-import { newEventId, stampMetadata, ZERO_UUID } from './metadata.js';
+import { newEventId, stampMetadata, ZERO_UUID, type Metadata } from './metadata.js';
 import { cloneValue } from './paths.js';
 import type { Format, FormatManifest, FormatTestCase, InputEvent, LoadProblem, NormalizedEvent, NormalizeOptions } from './types.js';
 
@@ -40,39 +40,39 @@ export class CompiledFormat implements Format {
 
   normalize(input: InputEvent, options: NormalizeOptions = {}): NormalizedEvent {
     const testMode = options.testMode === true;
-    const message = typeof input?.message === 'string' ? input.message : undefined;
-    const base = {
+    const meta: Metadata = {
+      status: 'success',
       dialect: testMode ? 'test' : this.name,
       dialectUuid: testMode ? ZERO_UUID : this.uuid,
       eventId: options.eventId ?? newEventId(testMode),
+      message: '',
+      error: undefined,
+      warnings: [],
     };
-    if (message === undefined) {
-      return stampMetadata({}, {
-        ...base, status: 'failure', message: input?.message === undefined ? '' : String(input.message), warnings: [],
-        error: 'the input event has no "message" string',
-      });
+    const message = input?.message;
+    if (typeof message !== 'string') {
+      meta.status = 'failure';
+      meta.message = message === undefined || message === null ? '' : String(message);
+      meta.error = 'the input event has no "message" string';
+      return stampMetadata({}, meta);
     }
-    let final: Record<string, unknown> = {};
-    let failures: StageFailure[] = [];
-    let parsed = true;
-    const warnings: string[] = [];
+    meta.message = message;
+    let event: Record<string, unknown>;
     try {
-      final = envelopeOf(input);
+      const final = envelopeOf(input);
       const outcome = this.runPipeline(input, final, options.nowMs ?? Date.now());
-      failures = outcome.failures;
-      parsed = outcome.parsed;
-      final = this.normalizer(final, warnings);
+      event = this.normalizer(final, meta.warnings);
+      if (!outcome.parsed) {
+        meta.status = 'failure';
+        meta.error = outcome.failures.map((f) => `stage "${f.entry}" (${f.stage}) failed: ${f.reason}`).join('; ');
+      }
     } catch (err) {
       // An engine bug must cost this event only; it comes out as a failure with the raw message.
-      return stampMetadata({}, { ...base, status: 'failure', message, warnings, error: `internal error: ${(err as Error)?.message ?? String(err)}` });
+      meta.status = 'failure';
+      meta.error = `internal error: ${(err as Error)?.message ?? String(err)}`;
+      return stampMetadata({}, meta);
     }
-    return stampMetadata(final, {
-      ...base,
-      status: parsed ? 'success' : 'failure',
-      message,
-      warnings,
-      error: parsed ? undefined : failures.map((f) => `stage "${f.entry}" (${f.stage}) failed: ${f.reason}`).join('; '),
-    });
+    return stampMetadata(event, meta);
   }
 
   /**

@@ -10,7 +10,7 @@ export interface Metadata {
   eventId: string;
   message: string;
   error?: string;
-  warnings: readonly string[];
+  warnings: string[];
 }
 
 /** Stamps the intake metadata (normalized-event step 12) and the raw message on a normalized event. */

@@ -94,3 +94,18 @@ test('Python float repr', () => {
   assert.equal(formatPyFloat(1e300), '1e+300');
   assert.equal(stringifyJson([0.00001, 1e21]), '[1e-05,1000000000000000000000]');
 });
+
+test('the fast path never loses a Python number, wherever it stands', () => {
+  const cases: [string, unknown][] = [
+    ['{"a": 6.0}', { a: new PyFloat(6) }],
+    ['[6.00]', [new PyFloat(6)]],
+    ['6.0', new PyFloat(6)],
+    ['{"a": 1e3, "b": "x"}', { a: new PyFloat(1000), b: 'x' }],
+    ['{"a":1.5e3}', { a: new PyFloat(1500) }],
+    ['{"id": 12345678901234567890}', { id: 12345678901234567890n }],
+    ['{"ip": "10.0.0.0", "v": "1.0", "h": "3e5f"}', { ip: '10.0.0.0', v: '1.0', h: '3e5f' }],
+  ];
+  for (const [text, expected] of cases) assert.deepEqual(parseJson(text), expected, text);
+  // Deep nesting after a long harmless prefix still takes the bounded path.
+  assert.throws(() => parseJson('['.repeat(5000) + ']'.repeat(5000)), JsonSyntaxError);
+});
