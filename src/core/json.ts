@@ -36,7 +36,7 @@ function mayNeedSlowPath(text: string): boolean {
   return MAYBE_PY_NUMBER.test(text) || (text.length > MAX_JSON_DEPTH && openersExceed(text, MAX_JSON_DEPTH));
 }
 
-const MAYBE_PY_NUMBER = /[0-9]\.0+(?:[,}\]\s]|$)|[0-9][eE][+-]?[0-9]+(?:[,}\]\s]|$)|[0-9]{16}/;
+const MAYBE_PY_NUMBER = /[0-9](?:\.0+(?:[,}\]\s]|$)|[eE][+-]?[0-9]+(?:[,}\]\s]|$)|[0-9]{15})/;
 
 /** More than `max` `{` and `[` in all (a bound on the nesting depth), counted with native indexOf. */
 function openersExceed(text: string, max: number): boolean {

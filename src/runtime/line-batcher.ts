@@ -23,11 +23,15 @@ export class LineBatcher {
     this.carry = last + 1 < buf.length ? buf.subarray(last + 1) : undefined;
     const complete = buf.subarray(0, last);
     const out: Batch[] = [];
-    let text: string | undefined;
-    try {
-      text = strict.decode(complete);
-    } catch {
-      text = undefined;
+    // Buffer decoding is the fast one; only text with U+FFFD in it (a bad sequence, or a real
+    // replacement character) is decoded again strictly to tell which lines are not UTF-8.
+    let text: string | undefined = complete.toString('utf8');
+    if (text.includes('\uFFFD')) {
+      try {
+        text = strict.decode(complete);
+      } catch {
+        text = undefined;
+      }
     }
     if (text !== undefined) {
       for (const line of text.split('\n')) this.add(line, false, out);
