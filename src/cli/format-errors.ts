@@ -1,5 +1,10 @@
-import { FormatLoadError } from '../pipeline/types.js';
+import { FormatLoadError, type LoadProblem } from '../pipeline/types.js';
 import { CommandError } from './errors.js';
+
+/** One line per non-fatal loader finding (a template that does not compile), with file and line. */
+export function diagnosticLines(format: { diagnostics: readonly LoadProblem[] }): string[] {
+  return format.diagnostics.map((p) => `warning: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
+}
 
 /** Turns a load failure into a CommandError: one reason line, then each problem with file and line. */
 export function formatLoadFailure(dir: string, err: unknown): CommandError {

@@ -66,3 +66,16 @@ test('the built-in formats pass their golden tests', async () => {
   assert.equal(r.code, 0, r.stdout.split('\n').slice(-40).join('\n'));
   assert.match(r.stdout, /^\d+ passed, 0 failed$/m);
 });
+
+test('a template that does not compile is reported as a warning with file and line; the format still runs', async () => {
+  const root = tempDir('tc-diag');
+  const parser = 'name: x\npipeline:\n  - name: fill\nstages:\n  fill:\n    actions:\n      - set:\n          event.kind: "{{ oops ( }}"\n          event.reason: "{{ original.message }}"\n';
+  const expected = { input: { message: 'hello world' }, expected: { message: 'hello world', event: { reason: 'hello world' } } };
+  const dir = tinyFormat(root, { parser, tests: { 'a.json': expected } });
+  const r = await runCli(['test', root]);
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, /warning: .*parser\.yml:8: .*template syntax error/);
+  assert.match(r.stdout, /^1 passed, 0 failed$/m);
+  const n = await runCli(['normalize', '--format', dir, '--input', 'raw'], { stdin: 'hello world\n' });
+  assert.match(n.stderr, /warning: .*parser\.yml:8/);
+});

@@ -7,7 +7,7 @@ import { runFormatTests, type TestCaseResult } from '../../testing/runner.js';
 import { parseArgs } from 'node:util';
 import { parseOrUsage } from '../args.js';
 import { UsageError } from '../errors.js';
-import { formatLoadFailure } from '../format-errors.js';
+import { diagnosticLines, formatLoadFailure } from '../format-errors.js';
 import { TEST_HELP } from '../help.js';
 import { prettyJson } from '../pretty-json.js';
 import { parseJson } from '../../core/json.js';
@@ -77,6 +77,7 @@ export async function runTest(argv: string[]): Promise<number> {
       process.stdout.write(`FORMAT BROKEN ${formatLoadFailure(shown, err).message}\n`);
       continue;
     }
+    for (const line of diagnosticLines(format)) process.stdout.write(`${line}\n`);
     const results = runFormatTests(format);
     let formatFailed = 0;
     for (const result of results) {

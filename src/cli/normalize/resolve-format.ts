@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { builtinFormatDirs, findBuiltinFormat, loadFormat, type Format } from '../../pipeline/index.js';
 import { UsageError } from '../errors.js';
-import { formatLoadFailure } from '../format-errors.js';
+import { diagnosticLines, formatLoadFailure } from '../format-errors.js';
 
 /** The formats behind a --format value: one for a slug/name/folder, all built-ins for "auto". */
 export interface ResolvedFormats {
@@ -10,11 +10,14 @@ export interface ResolvedFormats {
 }
 
 function load(dir: string, taxonomyFiles: string[]): Format {
+  let format: Format;
   try {
-    return loadFormat(dir, { taxonomyFiles });
+    format = loadFormat(dir, { taxonomyFiles });
   } catch (err) {
     throw formatLoadFailure(dir, err);
   }
+  for (const line of diagnosticLines(format)) process.stderr.write(`${line}\n`);
+  return format;
 }
 
 /** Loads what --format names; throws a UsageError for an unknown name, a CommandError for a broken format. */
