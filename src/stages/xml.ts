@@ -1,5 +1,18 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { createRequire } from 'node:module';
+import type * as FastXmlParser from 'fast-xml-parser';
 import { StageError, type StageFactory } from './stage.js';
+
+// Loaded on first use: most formats have no XML stage, and the library costs startup time.
+const require = createRequire(import.meta.url);
+let xmlLibrary: { parser: FastXmlParser.XMLParser; validator: typeof FastXmlParser.XMLValidator } | undefined;
+
+function xml(): NonNullable<typeof xmlLibrary> {
+  if (xmlLibrary === undefined) {
+    const lib = require('fast-xml-parser') as typeof FastXmlParser;
+    xmlLibrary = { parser: new lib.XMLParser(PARSER_OPTIONS), validator: lib.XMLValidator };
+  }
+  return xmlLibrary;
+}
 
 const ATTRS = ':@attributes';
 const TEXT = '#text';
@@ -10,7 +23,7 @@ const CDATA = '#cdata';
  * references, and never inside CDATA. DOCTYPE is refused outright (no entity definitions, so no
  * billion-laughs or external entity tricks).
  */
-const parser = new XMLParser({
+const PARSER_OPTIONS: FastXmlParser.X2jOptions = {
   ignoreAttributes: false,
   attributeNamePrefix: '',
   attributesGroupName: ATTRS,
@@ -29,7 +42,7 @@ const parser = new XMLParser({
   transformTagName: markReserved,
   transformAttributeName: markReserved,
   onDangerousProperty: markReserved,
-});
+};
 
 const RESERVED_MARK = '\u0000';
 const RESERVED = new Set(['__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'toString', 'valueOf',
@@ -61,11 +74,11 @@ function decodeEntities(text: string): string {
 export function parseXmlTree(input: unknown): Record<string, unknown> {
   if (typeof input !== 'string') throw new StageError(`expected an XML string, got ${input === null ? 'None' : typeof input}`);
   if (DOCTYPE.test(input)) throw new StageError('XML with a DOCTYPE or ENTITY declaration is refused');
-  const valid = XMLValidator.validate(input);
+  const valid = xml().validator.validate(input);
   if (valid !== true) throw new StageError(`malformed XML: ${valid.err.msg.slice(0, 200)} (line ${valid.err.line}, column ${valid.err.col})`);
   let tree: unknown;
   try {
-    tree = parser.parse(input);
+    tree = xml().parser.parse(input);
   } catch (err) {
     throw new StageError(`malformed XML: ${(err as Error).message.slice(0, 200)}`);
   }

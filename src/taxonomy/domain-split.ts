@@ -1,7 +1,13 @@
 /** Split of a host name into registered domain, top-level domain and subdomain (spec 8.3). */
+import { createRequire } from 'node:module';
 import { isIP } from 'node:net';
-import { parse } from 'tldts';
+import type * as Tldts from 'tldts';
 import { LruCache } from './lru-cache.js';
+
+// The public suffix list is loaded on the first domain to split, not at startup.
+const require = createRequire(import.meta.url);
+let tldtsParse: typeof Tldts.parse | undefined;
+const parse: typeof Tldts.parse = (host, options) => (tldtsParse ??= (require('tldts') as typeof Tldts).parse)(host, options);
 
 export interface DomainParts {
   registered_domain?: string;
