@@ -28,15 +28,17 @@ export function parseJson(text: string): unknown {
 
 /**
  * A native-speed pre-check for needsSlowPath: false guarantees JSON.parse is exact and safe.
- * It looks for an integral float (`6.0` or `6.00` before a delimiter), any exponent, a run of 16+
- * digits, without telling strings apart (a match inside a string only costs the exact scan), and
- * leaves deep nesting to the exact scan for texts long enough to hold it.
+ * It looks for a number token (after the document start, `:`, `,` or `[`) that is an integral
+ * float (`6.0`, `6.00`), has an exponent or an integer part of 16+ digits, without telling
+ * strings apart (a match inside a string only costs the exact scan), and leaves deep nesting to
+ * the exact scan for texts long enough to hold it. Anchoring on the token start keeps hex and
+ * version strings (`"0x8000000000000000"`, `"1.407.421.0"`) off the exact scan.
  */
 function mayNeedSlowPath(text: string): boolean {
   return MAYBE_PY_NUMBER.test(text) || (text.length > MAX_JSON_DEPTH && openersExceed(text, MAX_JSON_DEPTH));
 }
 
-const MAYBE_PY_NUMBER = /[0-9](?:\.0+(?:[,}\]\s]|$)|[eE][+-]?[0-9]+(?:[,}\]\s]|$)|[0-9]{15})/;
+const MAYBE_PY_NUMBER = /(?:^|[:,[])\s*-?(?:[0-9]{16}|[0-9]+(?:\.0+\s*(?:[,}\]]|$)|(?:\.[0-9]+)?[eE]))/;
 
 /** More than `max` `{` and `[` in all (a bound on the nesting depth), counted with native indexOf. */
 function openersExceed(text: string, max: number): boolean {

@@ -10,6 +10,8 @@
  */
 import { getAttr } from './access.js';
 import type { Expr } from './ast.js';
+import { lookupMethod } from './method-registry.js';
+import './methods.js'; // the registry must be complete before stepSource consults it
 
 /** The innermost non-getattr expression of `base.k1.k2…` and the keys, outermost last. */
 export function splitAttrChain(e: Expr & { k: 'getattr' }): { base: Expr; keys: string[] } {
@@ -37,6 +39,14 @@ export type ScopeWalk = (scope: Record<string, unknown>, glob: unknown) => unkno
  */
 function stepSource(key: string): string {
   const k = JSON.stringify(key);
+  // A key that names no dict method: on a plain dict a missing key is simply undefined (what
+  // getAttr returns after its method lookup), so the miss needs no call either.
+  if (lookupMethod('dict', key) === undefined) {
+    return (
+      `if (o !== undefined && o !== null) { v = o[${k}]; o = getProto(o) === OP && OP[${k}] === undefined ? v : getAttr(o, ${k}); }\n` +
+      `else o = undefined;\n`
+    );
+  }
   return (
     `if (o !== undefined && o !== null && (v = o[${k}]) !== undefined && getProto(o) === OP && OP[${k}] === undefined) o = v;\n` +
     `else o = getAttr(o, ${k});\n`

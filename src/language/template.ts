@@ -87,14 +87,25 @@ function withSharedCtx<T>(f: (c: Ctx) => T): (scope: Scope) => T {
   };
 }
 
-function evaluator(expr: Expr): (scope: Scope) => unknown {
-  const ev = withSharedCtx(compileExpr(expr));
+/**
+ * A lone expression as one closure: withSharedCtx, the error conversion and exportValue
+ * inlined by hand (this runs for every `set` value of every event).
+ */
+function valueEvaluator(expr: Expr): (scope: Scope) => unknown {
+  const ev = compileExpr(expr);
+  const c = newCtx(NO_SCOPE);
   return (scope) => {
+    const saved = c.scope;
+    c.scope = scope;
+    let v: unknown;
     try {
-      return ev(scope);
+      v = ev(c);
     } catch (e) {
       throw asRuntimeError(e);
+    } finally {
+      c.scope = saved;
     }
+    return v instanceof PyObject ? exportValue(v) : v;
   };
 }
 
@@ -117,10 +128,7 @@ export function compileText(source: string): (scope: Scope) => string {
 export function compileValue(source: string): (scope: Scope) => unknown {
   const tokens = tokenize(source.trim());
   const expr = loneExpression(tokens);
-  if (expr) {
-    const ev = evaluator(expr);
-    return (scope) => exportValue(ev(scope));
-  }
+  if (expr) return valueEvaluator(expr);
   const render = renderer(tokens);
   return (scope) => textToValue(render(scope));
 }
@@ -130,12 +138,18 @@ export function compileCondition(source: string): (scope: Scope) => boolean {
   const tokens = tokenize(source.trim());
   const expr = loneExpression(tokens);
   if (expr) {
-    const test = withSharedCtx(compileBool(expr));
+    // One closure per condition (see withSharedCtx for the shared context).
+    const test = compileBool(expr);
+    const c = newCtx(NO_SCOPE);
     return (scope) => {
+      const saved = c.scope;
+      c.scope = scope;
       try {
-        return test(scope);
+        return test(c);
       } catch {
         return false;
+      } finally {
+        c.scope = saved;
       }
     };
   }

@@ -84,7 +84,11 @@ class Runner {
 class Compiled implements CompiledRegex {
   readonly groupNames: readonly string[];
   readonly linear: boolean;
-  private readonly groups: GroupMap;
+  /** Groups of the named-only source behind test/exec/execValues. */
+  private readonly valueGroups: GroupMap;
+  private readonly valueRunner: Runner;
+  /** Groups of the every-capture sources behind search/match/fullMatch (built on first use). */
+  private matchGroups: GroupMap | null = null;
   private readonly risky: boolean;
   private readonly runners = new Map<Mode, Runner>();
   private readonly defaultMode: Mode;
@@ -94,11 +98,11 @@ class Compiled implements CompiledRegex {
     this.defaultMode = opts.fullMatch ? 'full' : 'search';
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.risky = hasNestedRisk(parsed.root);
-    const first = emitExact(parsed, this.defaultMode === 'full');
-    this.groups = first.groups;
-    this.groupNames = first.groups.names;
-    this.linear = first.linear;
-    this.runners.set(this.defaultMode, this.makeRunner(this.defaultMode, first.source, first.linear));
+    const values = emitExact(parsed, this.defaultMode === 'full', true);
+    this.valueGroups = values.groups;
+    this.groupNames = values.groups.names;
+    this.linear = values.linear;
+    this.valueRunner = this.makeRunner(this.defaultMode, values.source, values.linear);
   }
 
   private makeRunner(mode: Mode, source: string, linear: boolean): Runner {
@@ -111,7 +115,8 @@ class Compiled implements CompiledRegex {
   private runner(mode: Mode): Runner {
     let r = this.runners.get(mode);
     if (!r) {
-      const { source, linear } = emitExact(this.parsed, mode === 'full');
+      const { source, linear, groups } = emitExact(this.parsed, mode === 'full');
+      this.matchGroups ??= groups;
       r = this.makeRunner(mode, source, linear);
       this.runners.set(mode, r);
     }
@@ -119,12 +124,12 @@ class Compiled implements CompiledRegex {
   }
 
   test(input: string): boolean {
-    return this.runner(this.defaultMode).run(input) !== null;
+    return this.valueRunner.run(input) !== null;
   }
 
   execValues(input: string): Array<string | undefined> | null {
-    const m = this.runner(this.defaultMode).run(input);
-    return m === null ? null : this.merge(m, this.groups.jsIndices);
+    const m = this.valueRunner.run(input);
+    return m === null ? null : this.merge(m, this.valueGroups.jsIndices);
   }
 
   exec(input: string): Record<string, string | undefined> | null {
@@ -165,12 +170,13 @@ class Compiled implements CompiledRegex {
 
   private toMatch(m: RegExpExecArray | null): RegexMatch | null {
     if (m === null) return null;
+    const groups = this.matchGroups!;
     return {
       text: m[0],
       start: m.index,
       end: m.index + m[0].length,
-      groups: this.merge(m, this.groups.numbered),
-      named: this.record(this.merge(m, this.groups.jsIndices)),
+      groups: this.merge(m, groups.numbered),
+      named: this.record(this.merge(m, groups.jsIndices)),
     };
   }
 }

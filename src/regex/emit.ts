@@ -23,9 +23,15 @@ export interface Emitted {
 /** V8 refuses its linear engine when bytecode replication of finite quantifiers exceeds this. */
 const MAX_REPLICATION = 16;
 
-/** Exact translation: the JS source that matches what Python would. */
-export function emitExact(parsed: ParsedPattern, fullMatch: boolean): Emitted {
-  const e = new ExactEmitter(parsed);
+/**
+ * Exact translation: the JS source that matches what Python would. With `namedOnly`, only
+ * named groups (and groups a backreference needs) capture, all as plain numbered groups: V8's
+ * exec cost grows with every capture and named group (a grok pattern holding the IPv6 pattern
+ * has hundreds), and callers that read named values alone need only `jsIndices`. `numbered`
+ * then lists only the groups that still capture.
+ */
+export function emitExact(parsed: ParsedPattern, fullMatch: boolean, namedOnly = false): Emitted {
+  const e = new ExactEmitter(parsed, namedOnly ? backrefTargets(parsed.root) : null);
   const body = e.emit(parsed.root, fullMatch, 1);
   return { source: fullMatch ? `^(?:${body})$` : body, groups: e.groupMap(), linear: e.linear };
 }
@@ -38,7 +44,8 @@ class ExactEmitter {
   private readonly byNumber = new Map<number, { names: string[]; indices: number[] }>();
   private readonly order: number[] = [];
 
-  constructor(private readonly parsed: ParsedPattern) {
+  /** `keep`: when set, named-only mode; the unnamed group numbers that must still capture. */
+  constructor(private readonly parsed: ParsedPattern, private readonly keep: ReadonlySet<number> | null = null) {
     for (const name of parsed.groupNames) if (name) this.used.add(name);
   }
 
@@ -86,6 +93,9 @@ class ExactEmitter {
       case 'class':
         return classSource(node.ranges, node.negated);
       case 'capture': {
+        if (this.keep !== null && node.name === null && !this.keep.has(node.number)) {
+          return `(?:${this.emit(node.body, tail, factor)})`;
+        }
         let entry = this.byNumber.get(node.number);
         if (!entry) {
           entry = { names: [], indices: [] };
@@ -97,6 +107,7 @@ class ExactEmitter {
         if (node.name === null) return `(${this.emit(node.body, tail, factor)})`;
         const jsName = entry.names.length === 0 ? node.name : this.unique(`${node.name}__${entry.names.length + 1}`);
         entry.names.push(jsName);
+        if (this.keep !== null) return `(${this.emit(node.body, tail, factor)})`;
         return `(?<${jsName}>${this.emit(node.body, tail, factor)})`;
       }
       case 'group':
@@ -150,9 +161,26 @@ class ExactEmitter {
   private atomic(body: () => string): string {
     this.linear = false;
     const name = this.helper();
-    ++this.index;
+    const index = ++this.index;
+    if (this.keep !== null) return `(?=(${body()}))(?:\\${index})`;
     return `(?=(?<${name}>${body()}))\\k<${name}>`;
   }
+}
+
+/** Group numbers that some backreference refers to. */
+function backrefTargets(root: Node): Set<number> {
+  const out = new Set<number>();
+  const walk = (node: Node): void => {
+    switch (node.type) {
+      case 'seq': node.items.forEach(walk); break;
+      case 'alt': node.branches.forEach(walk); break;
+      case 'capture': case 'group': case 'look': case 'quant': walk(node.body); break;
+      case 'backref': out.add(node.number); break;
+      default: break;
+    }
+  };
+  walk(root);
+  return out;
 }
 
 function quantText(min: number, max: number): string {

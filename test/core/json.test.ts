@@ -109,3 +109,24 @@ test('the fast path never loses a Python number, wherever it stands', () => {
   // Deep nesting after a long harmless prefix still takes the bounded path.
   assert.throws(() => parseJson('['.repeat(5000) + ']'.repeat(5000)), JsonSyntaxError);
 });
+
+test('Python numbers after any whitespace or separator are found; hex and version strings are plain', () => {
+  const ws = ['', ' ', '\n', '\t', '\r\n  '];
+  const numbers: [string, unknown][] = [
+    ['6.0', new PyFloat(6)], ['-6.000', new PyFloat(-6)], ['1E5', new PyFloat(100000)], ['-2.5e-1', -0.25],
+    ['1.5e3', new PyFloat(1500)], ['1234567890123456', 1234567890123456], ['12345678901234567', 12345678901234567n],
+    ['-12345678901234567', -12345678901234567n], ['6.5', 6.5], ['7', 7],
+  ];
+  for (const [token, value] of numbers) {
+    for (const a of ws) {
+      for (const b of ws) {
+        assert.deepEqual(parseJson(`${a}${token}${b}`), value, token);
+        assert.deepEqual(parseJson(`{"k":${a}${token}${b}}`), { k: value }, token);
+        assert.deepEqual(parseJson(`[1,${a}${token}${b}]`), [1, value], token);
+        assert.deepEqual(parseJson(`[${a}${token}${b},2]`), [value, 2], token);
+      }
+    }
+  }
+  const text = '{"Keywords": "0x8000000000000000", "v": "AV: 1.407.421.0, AS: 1.0", "n": 5}';
+  assert.deepEqual(parseJson(text), { Keywords: '0x8000000000000000', v: 'AV: 1.407.421.0, AS: 1.0', n: 5 });
+});
