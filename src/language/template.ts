@@ -70,26 +70,10 @@ function renderer(tokens: Token[]): (scope: Scope) => string {
 }
 
 /**
+ * A lone expression as one closure (this runs for every `set` value of every event).
  * A lone expression never writes to its context (only statements create frames or output),
  * so one context per template serves every evaluation; saving and restoring `scope` keeps
  * a (theoretical) re-entrant evaluation correct and does not keep the event alive.
- */
-function withSharedCtx<T>(f: (c: Ctx) => T): (scope: Scope) => T {
-  const c = newCtx(NO_SCOPE);
-  return (scope) => {
-    const saved = c.scope;
-    c.scope = scope;
-    try {
-      return f(c);
-    } finally {
-      c.scope = saved;
-    }
-  };
-}
-
-/**
- * A lone expression as one closure: withSharedCtx, the error conversion and exportValue
- * inlined by hand (this runs for every `set` value of every event).
  */
 function valueEvaluator(expr: Expr): (scope: Scope) => unknown {
   const ev = compileExpr(expr);
@@ -138,7 +122,7 @@ export function compileCondition(source: string): (scope: Scope) => boolean {
   const tokens = tokenize(source.trim());
   const expr = loneExpression(tokens);
   if (expr) {
-    // One closure per condition (see withSharedCtx for the shared context).
+    // One closure per condition, one shared context (see valueEvaluator).
     const test = compileBool(expr);
     const c = newCtx(NO_SCOPE);
     return (scope) => {

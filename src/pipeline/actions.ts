@@ -1,7 +1,7 @@
 import { compileCondition, compileValue, isTemplate, parsePythonLiteral, pyStr } from '../language/index.js';
 import { isDict } from '../language/values.js';
 import { isAdmissible } from './admission.js';
-import { cloneValue, deletePath, getPath, setPath, splitPath } from './paths.js';
+import { cloneValue, deletePath, getPath, pathWriter, splitPath } from './paths.js';
 import type { CompileSink } from './compile-sink.js';
 
 export type Scope = Record<string, unknown>;
@@ -86,7 +86,7 @@ function compileSet(raw: unknown, where: (string | number)[], sink: CompileSink)
   }
   const ignored = sink.ignoredValues;
   const entries = Object.keys(raw).map((field) => ({
-    keys: splitPath(field),
+    write: pathWriter(splitPath(field)),
     value: compileSetValue(raw[field], [...where, field], sink),
   }));
   return (state) => {
@@ -98,7 +98,7 @@ function compileSet(raw: unknown, where: (string | number)[], sink: CompileSink)
         continue; // a failing template blanks this one entry only (parser-language 4.1)
       }
       // Shared as in Python: normalization builds its own copy, so two fields may hold one object.
-      if (isAdmissible(value, ignored)) setPath(state.final, entry.keys, value);
+      if (isAdmissible(value, ignored)) entry.write(state.final, value);
     }
   };
 }
@@ -126,7 +126,7 @@ function compileTranslate(raw: Record<string, unknown>, where: (string | number)
   const ignored = sink.ignoredValues;
   const pairs = Object.keys(mapping).map((source) => ({
     source: splitPath(source),
-    target: splitPath(String(mapping[source])),
+    write: pathWriter(splitPath(String(mapping[source]))),
   }));
   return (state) => {
     for (const pair of pairs) {
@@ -134,7 +134,7 @@ function compileTranslate(raw: Record<string, unknown>, where: (string | number)
       let result: unknown;
       if (value !== undefined && value !== null && table.has(pyStr(value))) result = table.get(pyStr(value));
       else result = fallback;
-      if (isAdmissible(result, ignored)) setPath(state.final, pair.target, cloneValue(result));
+      if (isAdmissible(result, ignored)) pair.write(state.final, cloneValue(result));
     }
   };
 }

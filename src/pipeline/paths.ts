@@ -31,6 +31,51 @@ export function setPath(root: Record<string, unknown>, keys: readonly string[], 
   defineKey(cur, keys[last], value);
 }
 
+export type PathWriter = (root: Record<string, unknown>, value: unknown) => void;
+
+/**
+ * setPath for one fixed path, resolved at compile time. For keys that Object.prototype does not
+ * have (and never `__proto__`), `obj[key]` is the own value or undefined, so the own-key test
+ * and the `__proto__` check of defineKey are not needed per event.
+ */
+export function pathWriter(keys: readonly string[]): PathWriter {
+  if (keys.length === 0 || keys.some((k) => k in Object.prototype)) return (root, value) => setPath(root, keys, value);
+  if (keys.length === 1) {
+    const k0 = keys[0]!;
+    return (root, value) => {
+      root[k0] = value;
+    };
+  }
+  if (keys.length === 2) {
+    const [k0, k1] = keys as [string, string];
+    return (root, value) => {
+      childDict(root, k0)[k1] = value;
+    };
+  }
+  if (keys.length === 3) {
+    const [k0, k1, k2] = keys as [string, string, string];
+    return (root, value) => {
+      childDict(childDict(root, k0), k1)[k2] = value;
+    };
+  }
+  const last = keys.length - 1;
+  const lastKey = keys[last]!;
+  return (root, value) => {
+    let cur = root;
+    for (let i = 0; i < last; i++) cur = childDict(cur, keys[i]!);
+    cur[lastKey] = value;
+  };
+}
+
+/** The dict at `obj[key]`, replacing a missing or non-dict value by a new dict (key not on Object.prototype). */
+function childDict(obj: Record<string, unknown>, key: string): Record<string, unknown> {
+  const next = obj[key];
+  if (isDict(next)) return next;
+  const created: Record<string, unknown> = {};
+  obj[key] = created;
+  return created;
+}
+
 /** Removes the value at `keys`; parents that become empty stay (parser-language 4.4). */
 export function deletePath(root: Record<string, unknown>, keys: readonly string[]): void {
   const parent = getPath(root, keys.slice(0, -1));
