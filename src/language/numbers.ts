@@ -7,8 +7,18 @@ const FLOAT_RE = /^[+-]?(?:(?:\d(?:_?\d)*)?\.\d(?:_?\d)*|\d(?:_?\d)*\.?)(?:[eE][
 const SPECIAL_RE = /^([+-]?)(inf|infinity|nan)$/i;
 const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
 
+/** Unsigned forms whose value is exact as a double: decimal up to 15 digits, hex up to 13. */
+const DECIMAL_FAST = /^[0-9]{1,15}$/;
+const HEX_FAST = /^(?:0[xX])?[0-9a-fA-F]{1,13}$/;
+
 /** Python int(text, base); null when Python raises ValueError. */
 export function parseIntStr(text: string, base: number): number | bigint | null {
+  // Fast paths for the everyday shapes (no sign, spaces or underscores); same value as below.
+  if (base === 10 && DECIMAL_FAST.test(text)) return Number(text);
+  if (base === 16 && HEX_FAST.test(text)) {
+    const c = text.charCodeAt(1);
+    return parseInt(c === 120 || c === 88 ? text.slice(2) : text, 16);
+  }
   let s = text.replace(TRIM, '');
   let neg = false;
   if (s[0] === '+' || s[0] === '-') {

@@ -3,6 +3,7 @@
  * concatenation, True/False/None, ints (0x/0o/0b, `_`, sign), floats, lists, tuples (stored as
  * lists), dicts, nesting, trailing commas. `true`/`false`/`null` are not literals.
  */
+import { FrequentError } from '../core/errors.js';
 import { decodePythonEscapes } from './escapes.js';
 import { floatRepr, normInt } from './runtime.js';
 import { dictSet } from './access.js';
@@ -12,14 +13,16 @@ export type LiteralResult = { ok: true; value: unknown } | { ok: false };
 
 const FAIL: LiteralResult = Object.freeze({ ok: false });
 const MAX_DEPTH = 100;
-const FIRST_CHAR = /^[-+.\d'"[({TFNrRuUbBf]/;
+/** How a literal can start; a letter only as True/False/None or a string prefix before its quote. */
+const FIRST_CHAR = /^(?:[-+.\d'"[({]|True|False|None|[rRuUbBfF]{1,2}['"])/;
 const NUMBER = /(?:0[xX](?:_?[\da-fA-F])+|0[oO](?:_?[0-7])+|0[bB](?:_?[01])+)|(?:\d(?:_?\d)*)?\.?(?:\d(?:_?\d)*)?(?:[eE][+-]?\d(?:_?\d)*)?/y;
 const IDENT_CHAR = /[\p{L}\p{N}_]/u;
 const STRING_START = /([rRuUbBfF]{0,2})('''|"""|'|")/y;
 
-class Fail extends Error {}
+/** Not a literal: frequent (plain text values), so without a stack. */
+class Fail extends FrequentError {}
 const fail = (): never => {
-  throw new Fail();
+  throw new Fail('not a Python literal');
 };
 
 class LiteralParser {

@@ -2,7 +2,7 @@
  * Python semantics on the engine's value model: truthiness, str()/repr(), equality, ordering,
  * arithmetic, membership, iteration, len, slicing.
  */
-import { fail } from './errors.js';
+import { fail, TemplateRuntimeError } from './errors.js';
 import { LIMITS } from './limits.js';
 import { PyGenerator, PyObject, PyRange, PyView } from './objects.js';
 import { PyFloat, PyTuple, pyFloat } from './values.js';
@@ -45,7 +45,14 @@ export function typeName(v: unknown): string {
   }
 }
 
+/**
+ * `x | int` and friends on a missing field raise this on many events; the error carries no stack
+ * and nothing mutates it, so the common wording is one shared instance instead of a new one per throw.
+ */
+let undefinedValueError: TemplateRuntimeError | undefined;
+
 export function undefinedError(what = 'value'): never {
+  if (what === 'value') throw (undefinedValueError ??= new TemplateRuntimeError("'value' is undefined"));
   fail(`'${what}' is undefined`);
 }
 
@@ -603,10 +610,16 @@ function sliceInt(v: unknown): number | bigint {
 
 export function sliceValue(v: unknown, start: unknown, stop: unknown, step: unknown): unknown {
   const isStr = typeof v === 'string';
-  // Hot path (`message[i:]`): a string without surrogate pairs slices by UTF-16 units natively.
-  if (isStr && (step === undefined || step === null || step === 1) && !SURROGATE.test(v)) {
-    const [a, b] = sliceIndices(v.length, start, stop, 1);
-    return b > a ? v.slice(a, b) : '';
+  if (isStr && (step === undefined || step === null || step === 1)) {
+    // Hottest form (`message[i:]`, i >= 0): when the first i units hold no surrogate, code point
+    // i is unit i, whatever follows; only that prefix needs the scan.
+    if (typeof start === 'number' && start >= 0 && Number.isInteger(start) && (stop === undefined || stop === null)) {
+      if (!SURROGATE.test(start < v.length ? v.slice(0, start) : v)) return start < v.length ? v.slice(start) : '';
+    } else if (!SURROGATE.test(v)) {
+      // A string without surrogate pairs slices by UTF-16 units natively.
+      const [a, b] = sliceIndices(v.length, start, stop, 1);
+      return b > a ? v.slice(a, b) : '';
+    }
   }
   const seq: readonly unknown[] | null = isStr ? strChars(v) : Array.isArray(v) ? v : v instanceof PyRange ? toList(v) : null;
   if (seq === null) return undefined;

@@ -1,6 +1,6 @@
 /** Compiling template sources into render / value / condition functions (rule 4.2). */
 import type { Expr } from './ast.js';
-import { compileBool, compileExpr, compileTemplate, newCtx, type Ctx, type Scope } from './compiler.js';
+import { compileBool, compileExpr, compileScopeBool, compileScopeChain, compileTemplate, newCtx, type Ctx, type Scope } from './compiler.js';
 import { TemplateRuntimeError } from './errors.js';
 import { tokenize, type Token } from './lexer.js';
 import { PyGenerator, PyObject } from './objects.js';
@@ -76,6 +76,19 @@ function renderer(tokens: Token[]): (scope: Scope) => string {
  * a (theoretical) re-entrant evaluation correct and does not keep the event alive.
  */
 function valueEvaluator(expr: Expr): (scope: Scope) => unknown {
+  const direct = compileScopeChain(expr);
+  if (direct !== null) {
+    // The commonest value (`{{ layer.message.field }}`): no context to set up at all.
+    return (scope) => {
+      let v: unknown;
+      try {
+        v = direct(scope);
+      } catch (e) {
+        throw asRuntimeError(e);
+      }
+      return v instanceof PyObject ? exportValue(v) : v;
+    };
+  }
   const ev = compileExpr(expr);
   const c = newCtx(NO_SCOPE);
   return (scope) => {
@@ -122,6 +135,16 @@ export function compileCondition(source: string): (scope: Scope) => boolean {
   const tokens = tokenize(source.trim());
   const expr = loneExpression(tokens);
   if (expr) {
+    const direct = compileScopeBool(expr);
+    if (direct !== null) {
+      return (scope) => {
+        try {
+          return direct(scope);
+        } catch {
+          return false;
+        }
+      };
+    }
     // One closure per condition, one shared context (see valueEvaluator).
     const test = compileBool(expr);
     const c = newCtx(NO_SCOPE);

@@ -126,24 +126,27 @@ function compileTranslate(raw: Record<string, unknown>, where: (string | number)
   const ignored = sink.ignoredValues;
   const pairs = Object.keys(mapping).map((source) => ({
     source: splitPath(source),
+    rest: splitPath(source).slice(1),
     write: pathWriter(splitPath(String(mapping[source]))),
   }));
   return (state) => {
     for (const pair of pairs) {
-      const value = resolveLayerThenFinal(state, pair.source);
-      let result: unknown;
-      if (value !== undefined && value !== null && table.has(pyStr(value))) result = table.get(pyStr(value));
-      else result = fallback;
+      const value = resolveLayerThenFinal(state, pair.source, pair.rest);
+      let result: unknown = fallback;
+      if (value !== undefined && value !== null) {
+        const key = pyStr(value);
+        if (table.has(key)) result = table.get(key);
+      }
       if (isAdmissible(result, ignored)) pair.write(state.final, cloneValue(result));
     }
   };
 }
 
-/** A translate source: a layer path (or `original...`) first, then a path in `final`. */
-function resolveLayerThenFinal(state: EventState, keys: readonly string[]): unknown {
-  const head = keys[0];
+/** A translate source: a layer path (or `original...`) first, then a path in `final`; `rest` is keys without the head. */
+function resolveLayerThenFinal(state: EventState, keys: readonly string[], rest: readonly string[]): unknown {
+  const head = keys[0]!;
   if (head === 'original' || Object.hasOwn(state.layers, head)) {
-    const v = getPath(state.scope[head], keys.slice(1));
+    const v = getPath(state.scope[head], rest);
     if (v !== undefined) return v;
   }
   return getPath(state.final, keys);

@@ -42,6 +42,10 @@ export function filterAndCoerce(
       continue;
     }
     if (kind !== undefined && !(child!.children !== null && isDict(value))) {
+      if (kind === Kind.Keyword && typeof value === 'string') {
+        put(out, key, value); // the commonest leaf: a string is its own keyword value
+        continue;
+      }
       path.push(key);
       const result = coerceValue(kind, value, path, warnings);
       path.pop();

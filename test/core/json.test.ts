@@ -129,4 +129,7 @@ test('Python numbers after any whitespace or separator are found; hex and versio
   }
   const text = '{"Keywords": "0x8000000000000000", "v": "AV: 1.407.421.0, AS: 1.0", "n": 5}';
   assert.deepEqual(parseJson(text), { Keywords: '0x8000000000000000', v: 'AV: 1.407.421.0, AS: 1.0', n: 5 });
+  // A rejected look-alike inside a string does not hide a real one after it.
+  const mixed = '{"a": "x1.0, 0x12345678901234567", "b": [10.5e3, 6.0]}';
+  assert.deepEqual(parseJson(mixed), { a: 'x1.0, 0x12345678901234567', b: [new PyFloat(10500), new PyFloat(6)] });
 });

@@ -70,3 +70,48 @@ test('a compiled template evaluated re-entrantly (from a filter) keeps each scop
   assert.equal(selfText({ a: { b: 'o' }, depth: 0 }), 'o[inner-oinner-o]o');
   assert.equal(self({ a: { b: 'again' }, depth: 1 }), 'again');
 });
+
+test('string slices from an index count code points, whatever the prefix holds', () => {
+  const scope = { m: 'ab\u{1F600}cd{x}', p: 'abc{x}\u{1F600}', e: '' };
+  assert.equal(value("{{ m[m.index('{'):] }}", scope), 'x}'); // index() counts units, the slice code points
+  assert.equal(value('{{ m[3:] }}', scope), 'cd{x}');
+  assert.equal(value("{{ p[p.index('{'):] }}", scope), '{x}\u{1F600}');
+  assert.equal(value('{{ p[0:] }}', scope), 'abc{x}\u{1F600}');
+  assert.equal(value('{{ p[7:] }}', scope), '');
+  assert.equal(value('{{ p[6:] }}', scope), '\u{1F600}');
+  assert.equal(value('{{ p[99:] }}', scope), '');
+  assert.equal(value('{{ e[0:] }}', scope), '');
+  assert.equal(value('{{ m[-3:] }}', scope), '{x}');
+});
+
+test('is_ipaddress follows Python ipaddress on dotted quads', () => {
+  const yes = ['0.0.0.0', '255.255.255.255', '10.0.0.1', '192.168.001.1'.replace('001', '1'), '::ffff:10.0.0.5'];
+  const no = ['256.0.0.1', '01.2.3.4', '1.2.3', '1.2.3.4.5', '1.2.3.4/32', '1..2.3', ' 1.2.3.4', '1.2.3.4\n', '1.2.3.a', '1.2.3.1234', ''];
+  for (const ip of yes) assert.equal(cond('{{ x | is_ipaddress }}', { x: ip }), true, ip);
+  for (const ip of no) assert.equal(cond('{{ x | is_ipaddress }}', { x: ip }), false, JSON.stringify(ip));
+});
+
+test('conditions on scope values alone agree with the same test inside a statement', () => {
+  const scope = {
+    p: { m: { code: 4624, s: '4625', t: ['a'], d: {}, z: 0, n: null, f: 'x' } },
+    final: { e: { cat: 'iam' } },
+  };
+  const conditions = [
+    'p.m.code == 4624', 'p.m.code != 4624', '4624 == p.m.code', "p.m.s == '4625'", "p.m.code | string in ['4624', '4625']",
+    "p.m.code | string not in ['1', '2', '3', '4', '5', '6']", 'p.m.t', 'p.m.d', 'p.m.z', 'p.m.n', 'p.m.missing',
+    'p.m.missing is defined', 'p.m.missing is not defined', 'p.m.n is none', 'p.m.s is string', 'p.m.d is mapping',
+    "p.m.f == 'x' and final.e.cat is defined", "p.m.f == 'y' or not final.e.cat", "not (p.m.z or p.m.t)",
+    "p.m.missing | lower == 'x'", "p.m.s | int == 4625", 'p.m.code | string', "p.m.missing.deeper == 'x'",
+    "'a' in p.m.t", "p.m.f in 'xyz'", 'p.m.code > 4000 and p.m.s',
+  ];
+  for (const c of conditions) {
+    const viaStatement = compileText(`{% if ${c} %}1{% else %}0{% endif %}`);
+    let expected: boolean;
+    try {
+      expected = viaStatement(scope) === '1';
+    } catch {
+      expected = false; // a failing condition is false
+    }
+    assert.equal(cond(`{{ ${c} }}`, scope), expected, c);
+  }
+});

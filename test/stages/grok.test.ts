@@ -133,3 +133,13 @@ test('run errors: non-string input and no match are StageError', () => {
   assert.throws(() => g.run(12, run), (e: unknown) => e instanceof StageError && /not a string/.test((e as Error).message));
   assert.throws(() => g.run('x', run), (e: unknown) => e instanceof StageError && /grok pattern did not match/.test((e as Error).message));
 });
+
+test('the output record lists every name in pattern order; __proto__ is an own key', () => {
+  const out = grok('(?P<z>x)?(?P<__proto__>a)%{INT:n:int}(?P<constructor>b)?').run('a42', run) as Record<string, unknown>;
+  assert.deepEqual(Object.keys(out), ['z', '__proto__', 'n', 'constructor']);
+  assert.equal(Object.getPrototypeOf(out), Object.prototype);
+  assert.equal(Object.getOwnPropertyDescriptor(out, '__proto__')?.value, 'a');
+  assert.equal(out.n, 42);
+  assert.equal(out.z, null);
+  assert.equal(out.constructor, null);
+});

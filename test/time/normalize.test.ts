@@ -27,3 +27,23 @@ test('other shapes fall back to autodetection; garbage gives null', () => {
   assert.equal(normalizeDateString('2023-02-29T00:00:00Z'), null);
   assert.equal(normalizeDateString(''), null);
 });
+
+test('texts already in the normalized UTC spelling come back unchanged; near misses are rewritten', () => {
+  const same = ['2023-01-05T10:00:00Z', '2023-01-05T10:00:00.000001Z', '0999-12-31T23:59:59.999999Z', '2024-02-29T00:00:00Z'];
+  for (const t of same) assert.equal(normalizeDateString(t), t);
+  const cases: [string, string | null][] = [
+    ['2023-01-05T10:00:00.000000Z', '2023-01-05T10:00:00Z'],
+    ['2023-01-05T10:00:00.1Z', '2023-01-05T10:00:00.100000Z'],
+    ['2023-01-05T10:00:00.1234567Z', '2023-01-05T10:00:00.123456Z'],
+    ['2023-01-05t10:00:00Z', '2023-01-05T10:00:00Z'],
+    ['2023-01-05 10:00:00Z', '2023-01-05T10:00:00Z'],
+    ['2023-01-05T10:00:00z', '2023-01-05T10:00:00Z'],
+    ['2023/01/05T10:00:00Z', '2023-01-05T10:00:00Z'],
+    ['2023-01-05T10:00   Z', '2023-01-05T10:00:00Z'],
+    ['2023-01-05T10:00:00.1     Z', '2023-01-05T10:00:00.100000Z'],
+    ['2023-02-29T10:00:00Z', null],
+    ['2023-01-05T24:00:00Z', null],
+    ['0000-01-05T10:00:00Z', null],
+  ];
+  for (const [input, expected] of cases) assert.equal(normalizeDateString(input), expected, input);
+});

@@ -2,16 +2,28 @@
 import { asInt } from '../runtime.js';
 import { registerFilter } from './registry.js';
 
+/** Dotted quad as Python's ipaddress accepts it: 4 decimal octets <= 255, no leading zeros. */
 export function isIPv4(s: string): boolean {
-  if (s.includes('/')) return false;
-  const octets = s.split('.');
-  if (octets.length !== 4) return false;
-  for (const o of octets) {
-    if (!/^[0-9]{1,3}$/.test(o)) return false;
-    if (o.length > 1 && o[0] === '0') return false;
-    if (Number(o) > 255) return false;
+  const len = s.length;
+  if (len < 7 || len > 15) return false;
+  let octets = 0;
+  let p = 0;
+  for (;;) {
+    const start = p;
+    let value = 0;
+    while (p < len) {
+      const c = s.charCodeAt(p);
+      if (c < 48 || c > 57) break;
+      value = value * 10 + (c - 48);
+      p++;
+    }
+    const digits = p - start;
+    if (digits === 0 || digits > 3 || value > 255 || (digits > 1 && s.charCodeAt(start) === 48)) return false;
+    octets++;
+    if (p === len) return octets === 4;
+    if (s.charCodeAt(p) !== 46 || octets === 4) return false;
+    p++;
   }
-  return true;
 }
 
 const HEXTET = /^[0-9a-fA-F]{1,4}$/;

@@ -24,6 +24,7 @@ export function compileGrok(pattern: unknown, custom: ReadonlyMap<string, string
   }
   const names = compiled.groupNames;
   const converters = names.map((n) => converter(conversions.get(n)));
+  const build = recordBuilder(names, converters);
   return {
     match(input: unknown): Record<string, unknown> {
       if (typeof input !== 'string') throw new StageError(`grok input is not a string (got ${input === null ? 'None' : typeof input})`);
@@ -35,15 +36,26 @@ export function compileGrok(pattern: unknown, custom: ReadonlyMap<string, string
         throw err;
       }
       if (values === null) throw new StageError('grok pattern did not match');
-      const out: Record<string, unknown> = {};
-      for (let i = 0; i < names.length; i++) {
-        const v = values[i];
-        const convert = converters[i];
-        out[names[i]!] = v === undefined ? null : convert ? convert(v) : v;
-      }
-      return out;
+      return build(values);
     },
   };
+}
+
+/**
+ * The output record as one generated object literal: a pattern with the IPv6 pattern inside has
+ * over a hundred names, and adding them one by one through a keyed store costs microseconds where
+ * a literal with fixed keys costs tens of nanoseconds. Every name gets a value (null when its group
+ * did not participate), converted in name order, as a plain loop would.
+ * Code generation safety: names enter the source only as JSON.stringify literals.
+ */
+function recordBuilder(names: readonly string[], converters: readonly (Converter | null)[]): (values: Array<string | undefined>) => Record<string, unknown> {
+  const fields = names.map((name, i) => {
+    const key = name === '__proto__' ? `[${JSON.stringify(name)}]` : JSON.stringify(name); // computed: an own key, not the prototype
+    const value = converters[i] ? `c[${i}](v[${i}])` : `v[${i}]`;
+    return `${key}: v[${i}] === undefined ? null : ${value}`;
+  });
+  const factory = new Function('c', `"use strict";\nreturn function (v) {\nreturn {${fields.join(',\n')}};\n};`);
+  return factory(converters) as (values: Array<string | undefined>) => Record<string, unknown>;
 }
 
 const PY_INT = /^\s*([+-]?\d+(?:_\d+)*)\s*$/;
