@@ -7,6 +7,7 @@ import { lookupMethod, type MethodReceiver } from './method-registry.js';
 import { PyCallable, PyObject, PyRange, type Kwargs } from './objects.js';
 import { indexOf, isPyDict, sliceValue, strChars, strLen, typeName, undefinedError } from './runtime.js';
 import { PyTuple } from './values.js';
+import { setOwnKey } from '../core/own-key.js';
 
 /** Marker value for `a[x:y:z]` subscripts. */
 export class SliceKey {
@@ -102,8 +103,7 @@ export function callMethod(obj: unknown, name: string, args: unknown[], kwargs: 
 
 /** Write a dict key without ever touching the prototype (`__proto__`). */
 export function dictSet(obj: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
-  else obj[key] = value;
+  setOwnKey(obj, key, value);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { isDict } from '../language/values.js';
+import { setOwnKey } from '../core/own-key.js';
 
 /** Dotted paths of the parser language: `a.b.c` addresses nested dict keys. */
 export function splitPath(path: string): string[] {
@@ -84,8 +85,7 @@ export function deletePath(root: Record<string, unknown>, keys: readonly string[
 
 /** Plain assignment would call the `__proto__` setter for that key: define it as an own property. */
 export function defineKey(obj: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
-  else obj[key] = value;
+  setOwnKey(obj, key, value);
 }
 
 /** Deep copy of lists and dicts, so that two fields never share one object (the taxonomy filter edits in place). */

@@ -1,4 +1,5 @@
 import { StageError, type StageFactory } from './stage.js';
+import { setOwnKey } from '../core/own-key.js';
 
 const HEADER_KEYS = ['CEFVersion', 'DeviceVendor', 'DeviceProduct', 'DeviceVersion', 'DeviceEventClassID', 'Name', 'Severity'];
 
@@ -61,6 +62,5 @@ function parseExtension(ext: string, out: Record<string, string>): void {
 function store(out: Record<string, string>, key: string, raw: string): void {
   const trimmed = raw.trimEnd();
   const value = trimmed.includes('\\') ? trimmed.replace(EXTENSION_ESCAPE, (_, c: string) => ESCAPED[c]) : trimmed;
-  if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
-  else out[key] = value;
+  setOwnKey(out, key, value);
 }

@@ -1,4 +1,5 @@
 import { StageConfigError, StageError, type StageFactory } from './stage.js';
+import { setOwnKey } from '../core/own-key.js';
 
 /**
  * `kv.parse-kv` (parser-language 5.4): `key<value_sep>value` pairs separated by `item_sep`, both
@@ -78,8 +79,7 @@ function splitPairs(text: string, head: RegExp, boundary: RegExp, itemAt: RegExp
 
 function store(out: Record<string, string>, key: string, value: string): void {
   if (key === '') return;
-  if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
-  else out[key] = value;
+  setOwnKey(out, key, value);
 }
 
 function closingQuote(text: string, from: number): number {

@@ -1,4 +1,5 @@
 import { StageError, type StageFactory } from './stage.js';
+import { setOwnKey } from '../core/own-key.js';
 
 const HEADER_KEYS = ['LEEFVersion', 'DeviceVendor', 'DeviceProduct', 'DeviceVersion', 'DeviceEventClassID'];
 const HEX_DELIMITER = /^(?:0?x)([0-9a-f]{2,4})$/i;
@@ -68,6 +69,5 @@ function parseAttributes(text: string, delimiter: string, out: Record<string, st
 function store(out: Record<string, string>, key: string, value: string): void {
   if (key === '') return;
   const clean = value.replace(/[\r\n]+$/, '');
-  if (key === '__proto__') Object.defineProperty(out, key, { value: clean, enumerable: true, writable: true, configurable: true });
-  else out[key] = clean;
+  setOwnKey(out, key, clean);
 }

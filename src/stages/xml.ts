@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type * as FastXmlParser from 'fast-xml-parser';
 import { StageError, type StageFactory } from './stage.js';
+import { setOwnKey } from '../core/own-key.js';
 
 // Loaded on first use: most formats have no XML stage, and the library costs startup time.
 const require = createRequire(import.meta.url);
@@ -122,8 +123,7 @@ export function convertElement(node: unknown, empty: null | ''): unknown {
 }
 
 function set(out: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
-  else out[key] = value;
+  setOwnKey(out, key, value);
 }
 
 /** `xml.parse-xml` (parser-language 5.8): `{rootTag: {...}}` with namespaces stripped from tag names. */

@@ -3,6 +3,7 @@ import { isDict } from '../language/values.js';
 import { DROP, coerceValue } from './coerce.js';
 import { Kind } from './field-types.js';
 import type { FieldNode } from './taxonomy.js';
+import { setOwnKey } from '../core/own-key.js';
 
 function childOf(node: FieldNode | undefined, key: string): FieldNode | undefined {
   const children = node?.children;
@@ -86,6 +87,5 @@ function filterObjectList(
 
 /** Assignment that never reaches the `__proto__` setter. */
 function put(obj: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
-  else obj[key] = value;
+  setOwnKey(obj, key, value);
 }
