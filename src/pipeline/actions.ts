@@ -70,7 +70,12 @@ export function compileSetValue(raw: unknown, where: (string | number)[], sink: 
     return (scope) => {
       const out: unknown[] = [];
       for (const item of items) {
-        const value = item(scope);
+        let value: unknown;
+        try {
+          value = item(scope);
+        } catch {
+          continue; // an element that fails to render is empty, and empty elements are dropped
+        }
         if (value !== undefined && value !== null && value !== '') out.push(value);
       }
       return out;

@@ -25,11 +25,11 @@ export function setPath(root: Record<string, unknown>, keys: readonly string[], 
     let next = Object.hasOwn(cur, key) ? cur[key] : undefined;
     if (!isDict(next)) {
       next = {};
-      defineKey(cur, key, next);
+      setOwnKey(cur, key, next);
     }
     cur = next as Record<string, unknown>;
   }
-  defineKey(cur, keys[last], value);
+  setOwnKey(cur, keys[last], value);
 }
 
 export type PathWriter = (root: Record<string, unknown>, value: unknown) => void;
@@ -37,7 +37,7 @@ export type PathWriter = (root: Record<string, unknown>, value: unknown) => void
 /**
  * setPath for one fixed path, resolved at compile time. For keys that Object.prototype does not
  * have (and never `__proto__`), `obj[key]` is the own value or undefined, so the own-key test
- * and the `__proto__` check of defineKey are not needed per event.
+ * and the `__proto__` check of setOwnKey are not needed per event.
  */
 export function pathWriter(keys: readonly string[]): PathWriter {
   if (keys.length === 0 || keys.some((k) => k in Object.prototype)) return (root, value) => setPath(root, keys, value);
@@ -83,12 +83,7 @@ export function deletePath(root: Record<string, unknown>, keys: readonly string[
   if (isDict(parent)) delete parent[keys[keys.length - 1]];
 }
 
-/** Plain assignment would call the `__proto__` setter for that key: define it as an own property. */
-export function defineKey(obj: Record<string, unknown>, key: string, value: unknown): void {
-  setOwnKey(obj, key, value);
-}
-
-/** Deep copy of lists and dicts, so that two fields never share one object (the taxonomy filter edits in place). */
+/** Deep copy of lists and dicts: the input envelope and YAML constants must not be shared with an event. */
 export function cloneValue<T>(value: T): T {
   if (Array.isArray(value)) {
     const out = new (value.constructor as ArrayConstructor)() as unknown[];
@@ -97,7 +92,7 @@ export function cloneValue<T>(value: T): T {
   }
   if (isDict(value)) {
     const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value)) defineKey(out, key, cloneValue(value[key]));
+    for (const key of Object.keys(value)) setOwnKey(out, key, cloneValue(value[key]));
     return out as T;
   }
   return value;

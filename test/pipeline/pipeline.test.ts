@@ -360,3 +360,20 @@ stages:
   assert.equal(off.event.outcome, undefined);
   assert.equal(off.action.outcome, 'success');
 });
+
+test('a list value drops elements that render empty or fail, and keeps the others', () => {
+  const dir = makeFormat(
+    `name: acme
+pipeline:
+  - name: fill
+stages:
+  fill:
+    actions:
+      - set:
+          acme.tags: ["{{ original.message }}", "{{ original.missing }}", "{{ original.message.nope() }}", "fixed"]
+`,
+    fields({ 'acme.tags': 'keyword' }),
+  );
+  const out = loadFormat(dir).normalize({ message: 'm1' }, { testMode: true }) as any;
+  assert.deepEqual(out.acme.tags, ['m1', 'fixed']);
+});
