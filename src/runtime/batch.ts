@@ -31,7 +31,9 @@ export type Normalizer = { kind: 'format'; format: Format } | { kind: 'auto'; de
 /** Turns batches of lines into NDJSON; shared by the main thread and the worker threads. */
 export function createBatchProcessor(normalizer: Normalizer, mode: InputMode): (batch: Batch) => BatchResult {
   return (batch) => {
-    const out: string[] = new Array(batch.lines.length);
+    // One slot more, left empty, so join() ends the text with a newline without a second copy.
+    const out: string[] = new Array(batch.lines.length + 1);
+    out[batch.lines.length] = '';
     const perFormat: Record<string, number> = {};
     let failed = 0;
     let invalidAt = 0;
@@ -56,7 +58,7 @@ export function createBatchProcessor(normalizer: Normalizer, mode: InputMode): (
       out[i] = stringifyJson(event);
     }
     return {
-      text: out.length === 0 ? '' : out.join('\n') + '\n',
+      text: batch.lines.length === 0 ? '' : out.join('\n'),
       normalized: batch.lines.length - failed,
       failed,
       perFormat,

@@ -3,7 +3,7 @@
  * runtime helpers: it loads the formats itself and turns batches of lines into NDJSON.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadFormat } from '../pipeline/index.js';
+import { FormatLoadError, loadFormat, type Format, type LoadProblem } from '../pipeline/index.js';
 import { createBatchProcessor, type Batch, type ByteBatch } from './batch.js';
 import { splitLines } from './line-batcher.js';
 import { FormatDetector } from './format-detector.js';
@@ -22,19 +22,37 @@ export interface WorkerRequest {
   batch: Batch | ByteBatch;
 }
 
+/** A worker's first message: its formats loaded (with their non-fatal findings), or which one did not. */
+export type WorkerStartReply =
+  | { ready: true; diagnostics: LoadProblem[] }
+  | { loadFailed: { dir: string; message: string; problems?: LoadProblem[] } };
+
 export type WorkerReply =
   | { seq: number; result: import('./batch.js').BatchResult }
   | { seq: number; error: string };
 
-if (parentPort) {
-  const port = parentPort;
+if (parentPort) serve(parentPort);
+
+function serve(port: NonNullable<typeof parentPort>): void {
   const data = workerData as NormalizeWorkerData;
-  const formats = data.formatDirs.map((dir) => loadFormat(dir, { taxonomyFiles: data.taxonomyFiles }));
+  const formats: Format[] = [];
+  for (const dir of data.formatDirs) {
+    try {
+      formats.push(loadFormat(dir, { taxonomyFiles: data.taxonomyFiles }));
+    } catch (err) {
+      // The main thread does not load the formats itself: it reports this failure.
+      const problems = err instanceof FormatLoadError ? err.problems : undefined;
+      const message = err instanceof Error ? err.message : String(err);
+      // Stays idle (no message handler) until the main thread terminates it.
+      port.postMessage({ loadFailed: { dir, message, problems } } satisfies WorkerStartReply);
+      return;
+    }
+  }
   const processBatch = createBatchProcessor(
     data.auto ? { kind: 'auto', detector: new FormatDetector(formats) } : { kind: 'format', format: formats[0]! },
     data.mode,
   );
-  port.postMessage({ ready: true });
+  port.postMessage({ ready: true, diagnostics: formats.flatMap((f) => [...f.diagnostics]) } satisfies WorkerStartReply);
   const encoder = new TextEncoder();
   port.on('message', (request: WorkerRequest) => {
     let reply: WorkerReply;

@@ -76,11 +76,13 @@ test('an unloadable format: exit 1 with each problem and its file and line', asy
   const dir = tinyFormat(root, {
     parser: 'name: broken\npipeline:\n  - name: main\n  - name: not_defined_anywhere\nstages:\n  main:\n    actions:\n      - set:\n          event.kind: event\n',
   });
-  const r = await runCli(['normalize', '--format', dir], { stdin: 'x\n' });
-  assert.equal(r.code, 1);
-  assert.equal(r.stdout, '');
-  assert.match(r.stderr, /^intake: format .* does not load/);
-  assert.match(r.stderr, /parser\.yml:\d+/);
+  for (const workers of [[], ['--workers', '2']]) {
+    const r = await runCli(['normalize', '--format', dir, ...workers], { stdin: 'x\n' });
+    assert.equal(r.code, 1, workers.join(' '));
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /^intake: format .* does not load \(1 problem\(s\)\)/);
+    assert.match(r.stderr, /parser\.yml:\d+/);
+  }
 });
 
 test('--workers 2 keeps input order over many batches', async () => {

@@ -78,4 +78,7 @@ test('a template that does not compile is reported as a warning with file and li
   assert.match(r.stdout, /^1 passed, 0 failed$/m);
   const n = await runCli(['normalize', '--format', dir, '--input', 'raw'], { stdin: 'hello world\n' });
   assert.match(n.stderr, /warning: .*parser\.yml:8/);
+  const w = await runCli(['normalize', '--format', dir, '--input', 'raw', '--workers', '2'], { stdin: 'hello world\n' });
+  assert.equal(w.code, 0, w.stderr);
+  assert.equal(w.stderr.match(/warning: .*parser\.yml:8/g)?.length, 1, w.stderr);
 });

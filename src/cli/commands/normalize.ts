@@ -10,9 +10,10 @@ import { CommandError, UsageError } from '../errors.js';
 import { NORMALIZE_HELP } from '../help.js';
 import { ByteChunker, LineBatcher } from '../../runtime/line-batcher.js';
 import { ProgressBar, progressWanted } from '../normalize/progress.js';
-import { resolveFormats } from '../normalize/resolve-format.js';
+import { diagnosticLines, formatLoadFailure } from '../format-errors.js';
+import { resolveFormatDirs, resolveFormats } from '../normalize/resolve-format.js';
 import { RunStats } from '../normalize/summary.js';
-import { WorkerPool } from '../normalize/worker-pool.js';
+import { WorkerPool, WorkerStartError } from '../normalize/worker-pool.js';
 
 /** Lines per batch in this thread: one stdout write each. */
 const BATCH_LINES = 256;
@@ -63,7 +64,7 @@ export async function runNormalize(argv: string[]): Promise<number> {
     }
   }
 
-  const { auto, formats } = resolveFormats(values.format, taxonomyFiles);
+  const format = values.format;
   const stats = new RunStats();
   const stdout = process.stdout;
   stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -82,11 +83,18 @@ export async function runNormalize(argv: string[]): Promise<number> {
   let split: { push(chunk: Buffer): (Batch | ByteBatch)[]; endOfInput(): (Batch | ByteBatch)[]; flush(): (Batch | ByteBatch)[] };
   let finish: () => Promise<void>;
   if (workers > 0) {
-    const pool = new WorkerPool(
-      workers,
-      { formatDirs: formats.map((f) => f.dir), auto, taxonomyFiles, mode },
-      timeoutMs,
-    );
+    // The workers load the formats: this thread only names them, then waits for the first
+    // worker's verdict (instead of loading them first itself, which delays every run).
+    const { auto, dirs } = resolveFormatDirs(format);
+    const pool = new WorkerPool(workers, { formatDirs: dirs, auto, taxonomyFiles, mode }, timeoutMs);
+    try {
+      const diagnostics = await pool.started;
+      for (const line of diagnosticLines({ diagnostics })) process.stderr.write(`${line}\n`);
+    } catch (err) {
+      await pool.close();
+      if (err instanceof WorkerStartError && err.dir !== undefined) throw formatLoadFailure(err.dir, err.reason);
+      throw new CommandError((err as Error).message);
+    }
     const inFlight: Promise<BatchResult>[] = [];
     const maxInFlight = workers * 2;
     handle = async (batch) => {
@@ -101,6 +109,7 @@ export async function runNormalize(argv: string[]): Promise<number> {
     const blocks = (bytes: Uint8Array[]) => bytes.map((b) => ({ bytes: b }));
     split = { push: (c) => blocks(chunker.push(c)), endOfInput: () => blocks(chunker.endOfInput()), flush: () => [] };
   } else {
+    const { auto, formats } = resolveFormats(format, taxonomyFiles);
     const processBatch = createBatchProcessor(
       auto ? { kind: 'auto', detector: new FormatDetector(formats) } : { kind: 'format', format: formats[0]! },
       mode,

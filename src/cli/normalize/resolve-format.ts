@@ -20,18 +20,24 @@ function load(dir: string, taxonomyFiles: string[]): Format {
   return format;
 }
 
-/** Loads what --format names; throws a UsageError for an unknown name, a CommandError for a broken format. */
-export function resolveFormats(value: string, taxonomyFiles: string[]): ResolvedFormats {
+/** The folders behind a --format value, without loading them; throws a UsageError for an unknown name. */
+export function resolveFormatDirs(value: string): { auto: boolean; dirs: string[] } {
   if (value === 'auto') {
     const dirs = builtinFormatDirs();
     if (dirs.length === 0) throw new UsageError('--format auto: no built-in format is installed');
-    return { auto: true, formats: dirs.map((d) => load(d, taxonomyFiles)) };
+    return { auto: true, dirs };
   }
-  if (existsSync(value) && statSync(value).isDirectory()) return { auto: false, formats: [load(value, taxonomyFiles)] };
+  if (existsSync(value) && statSync(value).isDirectory()) return { auto: false, dirs: [value] };
   const dir = findBuiltinFormat(value);
   if (dir === undefined) {
     const known = builtinFormatDirs().length > 0 ? ` (see intake formats)` : '';
     throw new UsageError(`--format: "${value}" is neither a built-in format nor a folder${known}`);
   }
-  return { auto: false, formats: [load(dir, taxonomyFiles)] };
+  return { auto: false, dirs: [dir] };
+}
+
+/** Loads what --format names; throws a UsageError for an unknown name, a CommandError for a broken format. */
+export function resolveFormats(value: string, taxonomyFiles: string[]): ResolvedFormats {
+  const { auto, dirs } = resolveFormatDirs(value);
+  return { auto, formats: dirs.map((d) => load(d, taxonomyFiles)) };
 }

@@ -3,7 +3,18 @@ import { stringifyJson } from '../../core/json.js';
 import type { Batch, BatchResult, ByteBatch } from '../../runtime/batch.js';
 import { splitLines } from '../../runtime/line-batcher.js';
 import { failureRecord } from '../../runtime/failure-record.js';
-import type { NormalizeWorkerData, WorkerReply } from '../../runtime/normalize-worker.js';
+import type { NormalizeWorkerData, WorkerReply, WorkerStartReply } from '../../runtime/normalize-worker.js';
+import { FormatLoadError, type LoadProblem } from '../../pipeline/types.js';
+
+/** Why the workers could not start: the format folder that does not load, if that was it. */
+export class WorkerStartError extends Error {
+  constructor(
+    readonly dir: string | undefined,
+    readonly reason: Error,
+  ) {
+    super(reason.message);
+  }
+}
 
 interface Task {
   seq: number;
@@ -62,6 +73,16 @@ export class WorkerPool {
   private closed = false;
   private idleDeaths = 0;
   private fatal: string | undefined;
+  private startedOk!: (diagnostics: LoadProblem[]) => void;
+  private startFailed!: (err: WorkerStartError) => void;
+  /**
+   * Resolves with the load findings once a worker loaded the formats; rejects when they do not
+   * load (or a worker dies before that), so the caller need not load them itself to validate.
+   */
+  readonly started = new Promise<LoadProblem[]>((resolve, reject) => {
+    this.startedOk = resolve;
+    this.startFailed = reject;
+  });
 
   constructor(
     size: number,
@@ -70,6 +91,7 @@ export class WorkerPool {
     /** The worker script (tests substitute their own). */
     private readonly script: URL = workerUrl(),
   ) {
+    this.started.catch(() => {});
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
@@ -89,10 +111,15 @@ export class WorkerPool {
   private spawn(): Slot {
     const worker = new Worker(this.script, { workerData: this.data });
     const slot: Slot = { worker, ready: false };
-    worker.on('message', (reply: WorkerReply | { ready: true }) => {
+    worker.on('message', (reply: WorkerReply | WorkerStartReply) => {
       if ('ready' in reply) {
         slot.ready = true;
+        this.startedOk(reply.diagnostics ?? []);
         this.dispatch();
+      } else if ('loadFailed' in reply) {
+        const { dir, message, problems } = reply.loadFailed;
+        this.startFailed(new WorkerStartError(dir, problems ? new FormatLoadError(dir, problems) : new Error(message)));
+        this.onBroken(slot, `format ${dir} does not load: ${message}`);
       } else this.onReply(slot, reply);
     });
     worker.on('error', (err) => this.onBroken(slot, `worker crashed: ${err.message}`));
@@ -143,7 +170,10 @@ export class WorkerPool {
     slot.worker.removeAllListeners();
     void slot.worker.terminate();
     // A worker that cannot even start will not do better when replaced.
-    if (!slot.ready) this.fatal = `worker failed to start: ${reason}`;
+    if (!slot.ready) {
+      this.fatal = `worker failed to start: ${reason}`;
+      this.startFailed(new WorkerStartError(undefined, new Error(this.fatal)));
+    }
     else if (!task && ++this.idleDeaths > MAX_IDLE_DEATHS) this.fatal = reason;
     if (this.fatal === undefined) this.slots[index] = this.spawn();
     else this.slots.splice(index, 1);

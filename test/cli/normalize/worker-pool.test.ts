@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { WorkerPool } from '../../../src/cli/normalize/worker-pool.js';
+import { WorkerPool, WorkerStartError } from '../../../src/cli/normalize/worker-pool.js';
+import { FormatLoadError } from '../../../src/pipeline/types.js';
 import { tempDir } from '../helpers.js';
 
 /** A stand-in worker speaking the pool's protocol; it spins forever on a line "STALL". */
@@ -53,6 +54,38 @@ test('a worker that dies on a line is replaced; only that line fails', async () 
     assert.deepEqual(events.map((e) => e.message), ['x', 'CRASH', 'y']);
     assert.equal(r.failed, 1);
     assert.match(events[1].sekoiaio.intake.parsing_error, /exited with code 3/);
+  } finally {
+    await pool.close();
+  }
+});
+
+test('started resolves with the load findings of the first worker that is ready', async () => {
+  const file = join(tempDir('pool-ready'), 'ready-worker.mjs');
+  const problem = { file: 'parser.yml', line: 3, message: 'template syntax error' };
+  writeFileSync(file, `import { parentPort } from 'node:worker_threads';\nparentPort.postMessage({ ready: true, diagnostics: [${JSON.stringify(problem)}] });\n`);
+  const pool = new WorkerPool(2, data, 5000, pathToFileURL(file));
+  try {
+    assert.deepEqual(await pool.started, [problem]);
+  } finally {
+    await pool.close();
+  }
+});
+
+test('started rejects with the folder and problems of a format the workers cannot load', async () => {
+  const file = join(tempDir('pool-broken'), 'broken-worker.mjs');
+  const problems = [{ file: 'parser.yml', line: 4, message: 'stage "x" is not defined' }];
+  writeFileSync(
+    file,
+    `import { parentPort } from 'node:worker_threads';\nparentPort.postMessage({ loadFailed: { dir: '/f/acme', message: 'bad', problems: ${JSON.stringify(problems)} } });\n`,
+  );
+  const pool = new WorkerPool(2, data, 5000, pathToFileURL(file));
+  try {
+    await assert.rejects(pool.started, (err: WorkerStartError) => {
+      assert.equal(err.dir, '/f/acme');
+      assert.ok(err.reason instanceof FormatLoadError);
+      assert.deepEqual((err.reason as FormatLoadError).problems, problems);
+      return true;
+    });
   } finally {
     await pool.close();
   }
