@@ -1,21 +1,9 @@
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { loadFormat, packageRoot } from '../../../../src/index.js';
 import type { NormalizedEvent } from '../../../../src/index.js';
-import { runFormatTests } from '../../../../src/testing/runner.js';
+import { builtinFormat, describeGoldenTests, field } from '../../golden.js';
 
-const formatDir = join(packageRoot(), 'formats/azure/azure-linux');
-const format = loadFormat(formatDir);
-
-function field(event: NormalizedEvent, path: string): unknown {
-  let node: unknown = event;
-  for (const key of path.split('.')) {
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
-}
+const format = builtinFormat('azure/azure-linux');
 
 function syslog(ident: string, msg: string, severity = 'info', pid: string | null = '4242'): NormalizedEvent {
   const record = {
@@ -28,15 +16,7 @@ function syslog(ident: string, msg: string, severity = 'info', pid: string | nul
   return format.normalize({ message: JSON.stringify(record) }, { testMode: true });
 }
 
-describe('azure-linux golden tests', () => {
-  for (const result of runFormatTests(format)) {
-    it(result.file, () => {
-      assert.deepEqual(result.parsingProblems, []);
-      assert.deepEqual(result.differences, []);
-      assert.equal(result.passed, true);
-    });
-  }
-});
+describeGoldenTests(format);
 
 describe('azure-linux syslog severities', () => {
   const levels: Record<string, string> = {

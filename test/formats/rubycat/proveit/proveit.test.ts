@@ -1,21 +1,9 @@
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { loadFormat, packageRoot } from '../../../../src/index.js';
 import type { NormalizedEvent } from '../../../../src/index.js';
-import { runFormatTests } from '../../../../src/testing/runner.js';
+import { builtinFormat, describeGoldenTests, field } from '../../golden.js';
 
-const formatDir = join(packageRoot(), 'formats/rubycat/proveit');
-const format = loadFormat(formatDir);
-
-function field(event: NormalizedEvent, path: string): unknown {
-  let node: unknown = event;
-  for (const key of path.split('.')) {
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
-}
+const format = builtinFormat('rubycat/proveit');
 
 function audit(body: Record<string, unknown>, framing = (json: string) => `\ufeff@cee: ${json}\n\n`): NormalizedEvent {
   const event = {
@@ -29,15 +17,7 @@ function audit(body: Record<string, unknown>, framing = (json: string) => `\ufef
   return format.normalize({ message: framing(JSON.stringify(event)) }, { testMode: true });
 }
 
-describe('rubycat-proveit golden tests', () => {
-  for (const result of runFormatTests(format)) {
-    it(result.file, () => {
-      assert.deepEqual(result.parsingProblems, []);
-      assert.deepEqual(result.differences, []);
-      assert.equal(result.passed, true);
-    });
-  }
-});
+describeGoldenTests(format);
 
 describe('rubycat-proveit severities', () => {
   const scale: Record<string, number> = {

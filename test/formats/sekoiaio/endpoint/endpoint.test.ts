@@ -1,24 +1,12 @@
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { loadFormat, packageRoot } from '../../../../src/index.js';
 import type { NormalizedEvent } from '../../../../src/index.js';
-import { runFormatTests } from '../../../../src/testing/runner.js';
+import { builtinFormat, describeGoldenTests, field } from '../../golden.js';
 
-const formatDir = join(packageRoot(), 'formats/sekoiaio/endpoint');
-const format = loadFormat(formatDir);
+const format = builtinFormat('sekoiaio/endpoint');
 
 function normalize(message: Record<string, unknown>): NormalizedEvent {
   return format.normalize({ message: JSON.stringify(message) }, { testMode: true });
-}
-
-function field(event: NormalizedEvent, path: string): unknown {
-  let node: unknown = event;
-  for (const key of path.split('.')) {
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
 }
 
 function securityEvent(code: number, properties: Record<string, string>): Record<string, unknown> {
@@ -30,15 +18,7 @@ function securityEvent(code: number, properties: Record<string, string>): Record
   };
 }
 
-describe('sekoiaio-endpoint golden tests', () => {
-  for (const result of runFormatTests(format)) {
-    it(result.file, () => {
-      assert.deepEqual(result.parsingProblems, []);
-      assert.deepEqual(result.differences, []);
-      assert.equal(result.passed, true);
-    });
-  }
-});
+describeGoldenTests(format);
 
 describe('sekoiaio-endpoint Windows logon types', () => {
   // Microsoft: "4624(S): An account was successfully logged on", Logon Types table
