@@ -333,7 +333,9 @@ export function formatPyFloat(n: number): string {
 export function stringifyJson(value: unknown): string {
   // Fast path: native JSON.stringify, with PyFloats rendered as marked strings and unmarked after.
   // The marker holds a per-process random token, so event text cannot forge one; bigints (which
-  // JSON.stringify refuses) and over-deep values take the hand-written walk.
+  // JSON.stringify refuses), numbers JS writes unlike Python and over-deep values take the
+  // hand-written walk.
+  if (hasJsOnlyNumber(value, 0)) return writeSlow(value);
   sawPyFloat = false;
   let text: string;
   try {
@@ -341,12 +343,26 @@ export function stringifyJson(value: unknown): string {
   } catch {
     return writeSlow(value);
   }
-  // JS and Python disagree on numbers below 1e-4 and from 1e21 up (0.00001 vs 1e-05): rare, walk those.
-  if (JS_ONLY_NUMBER_SHAPE.test(text)) return writeSlow(value);
   return sawPyFloat ? text.replace(PY_FLOAT_MARKED, '$1') : text;
 }
 
-const JS_ONLY_NUMBER_SHAPE = /[:,[]-?(?:0\.0000|\d(?:\.\d+)?e[+-])/;
+/**
+ * True when `v` holds a number that JS and Python write differently (below 1e-4, from 1e21 up:
+ * `1e-5` vs `1e-05`), or nests too deep. Walking the value skips its strings, which a regex over
+ * the serialized text would have to read (measured: the walk costs a fraction of that scan).
+ */
+function hasJsOnlyNumber(v: unknown, depth: number): boolean {
+  if (typeof v === 'number') return v !== 0 && ((v < 1e-4 && v > -1e-4) || v >= 1e21 || v <= -1e21);
+  if (typeof v !== 'object' || v === null) return false;
+  if (depth >= MAX_JSON_DEPTH) return true;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (hasJsOnlyNumber(v[i], depth + 1)) return true;
+    return false;
+  }
+  // A PyFloat is walked too: its `value` is the number it stands for.
+  for (const key in v) if (hasJsOnlyNumber((v as Record<string, unknown>)[key], depth + 1)) return true;
+  return false;
+}
 
 /** The hand-written serializer (bigints, depth errors); same output as the fast path. */
 export function writeSlow(value: unknown): string {

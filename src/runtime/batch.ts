@@ -3,6 +3,7 @@ import type { Format, NormalizedEvent } from '../pipeline/index.js';
 import { failureRecord, isFailure } from './failure-record.js';
 import { FormatDetector } from './format-detector.js';
 import { parseInputLine, type InputMode } from './input-line.js';
+import { NdjsonBytes } from './ndjson-bytes.js';
 
 /** A slice of input lines, in order; `invalidUtf8` lists the indexes decoded lossily. */
 export interface Batch {
@@ -15,11 +16,9 @@ export interface ByteBatch {
   bytes: Uint8Array;
 }
 
-/** NDJSON text for a batch (one line per input line) and its counts. */
+/** NDJSON for a batch (one line per input line, UTF-8) and its counts. */
 export interface BatchResult {
-  text: string;
-  /** The same NDJSON encoded as UTF-8, when a worker thread sends it (transferred, not copied). */
-  bytes?: Uint8Array;
+  bytes: Uint8Array;
   normalized: number;
   failed: number;
   /** Events per format slug (only with --format auto). */
@@ -31,9 +30,10 @@ export type Normalizer = { kind: 'format'; format: Format } | { kind: 'auto'; de
 /** Turns batches of lines into NDJSON; shared by the main thread and the worker threads. */
 export function createBatchProcessor(normalizer: Normalizer, mode: InputMode): (batch: Batch) => BatchResult {
   return (batch) => {
-    // One slot more, left empty, so join() ends the text with a newline without a second copy.
-    const out: string[] = new Array(batch.lines.length + 1);
-    out[batch.lines.length] = '';
+    let inputChars = 0;
+    for (let i = 0; i < batch.lines.length; i++) inputChars += batch.lines[i]!.length;
+    // Events come out two to three times their input's size; the buffer grows when that is short.
+    const out = new NdjsonBytes(inputChars * 3 + 1024);
     const perFormat: Record<string, number> = {};
     let failed = 0;
     let invalidAt = 0;
@@ -55,10 +55,10 @@ export function createBatchProcessor(normalizer: Normalizer, mode: InputMode): (
         }
       }
       if (isFailure(event)) failed++;
-      out[i] = stringifyJson(event);
+      out.push(stringifyJson(event));
     }
     return {
-      text: batch.lines.length === 0 ? '' : out.join('\n'),
+      bytes: out.take(),
       normalized: batch.lines.length - failed,
       failed,
       perFormat,

@@ -53,15 +53,13 @@ function serve(port: NonNullable<typeof parentPort>): void {
     data.mode,
   );
   port.postMessage({ ready: true, diagnostics: formats.flatMap((f) => [...f.diagnostics]) } satisfies WorkerStartReply);
-  const encoder = new TextEncoder();
   port.on('message', (request: WorkerRequest) => {
     let reply: WorkerReply;
     try {
       const batch = 'bytes' in request.batch ? splitLines(request.batch.bytes) : request.batch;
       const result = processBatch(batch);
-      // Encoding here and transferring the bytes keeps the main thread free for I/O.
-      const bytes = encoder.encode(result.text);
-      port.postMessage({ seq: request.seq, result: { ...result, text: '', bytes } } satisfies WorkerReply, [bytes.buffer]);
+      // The bytes are transferred, not copied: the main thread only writes them out.
+      port.postMessage({ seq: request.seq, result } satisfies WorkerReply, [result.bytes.buffer as ArrayBuffer]);
       return;
     } catch (err) {
       reply = { seq: request.seq, error: err instanceof Error ? err.message : String(err) };

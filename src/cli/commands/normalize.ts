@@ -75,8 +75,7 @@ export async function runNormalize(argv: string[]): Promise<number> {
 
   const write = async (result: BatchResult) => {
     stats.add(result);
-    const out = result.bytes ?? result.text;
-    if (out.length > 0 && !stdout.write(out)) await once(stdout, 'drain');
+    if (result.bytes.length > 0 && !stdout.write(result.bytes)) await once(stdout, 'drain');
   };
 
   let handle: (batch: Batch | ByteBatch) => Promise<void>;

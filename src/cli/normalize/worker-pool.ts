@@ -3,6 +3,7 @@ import { stringifyJson } from '../../core/json.js';
 import type { Batch, BatchResult, ByteBatch } from '../../runtime/batch.js';
 import { splitLines } from '../../runtime/line-batcher.js';
 import { failureRecord } from '../../runtime/failure-record.js';
+import { NdjsonBytes } from '../../runtime/ndjson-bytes.js';
 import type { NormalizeWorkerData, WorkerReply, WorkerStartReply } from '../../runtime/normalize-worker.js';
 import { FormatLoadError, type LoadProblem } from '../../pipeline/types.js';
 
@@ -54,7 +55,7 @@ function mergeResults(results: BatchResult[]): BatchResult {
   const perFormat: Record<string, number> = {};
   for (const r of results) for (const [k, v] of Object.entries(r.perFormat)) perFormat[k] = (perFormat[k] ?? 0) + v;
   return {
-    text: results.map((r) => r.text + (r.bytes ? Buffer.from(r.bytes).toString('utf8') : '')).join(''),
+    bytes: Buffer.concat(results.map((r) => r.bytes)),
     normalized: results.reduce((n, r) => n + r.normalized, 0),
     failed: results.reduce((n, r) => n + r.failed, 0),
     perFormat,
@@ -183,10 +184,9 @@ export class WorkerPool {
 
   private fail(task: Task, reason: string): void {
     const { lines } = linesOf(task.batch);
-    const text = lines
-      .map((line) => stringifyJson(failureRecord(line, `normalization aborted: ${reason}`)) + '\n')
-      .join('');
-    task.resolve({ text, normalized: 0, failed: lines.length, perFormat: {} });
+    const out = new NdjsonBytes(0);
+    for (const line of lines) out.push(stringifyJson(failureRecord(line, `normalization aborted: ${reason}`)));
+    task.resolve({ bytes: out.take(), normalized: 0, failed: lines.length, perFormat: {} });
   }
 
   /** A batch that failed as a whole: one line alone becomes a failure record, more are split. */

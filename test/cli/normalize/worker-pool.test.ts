@@ -15,7 +15,7 @@ parentPort.on('message', ({ seq, batch }) => {
   if (batch.lines.includes('STALL')) for (;;) {}
   if (batch.lines.includes('CRASH')) process.exit(3);
   const text = batch.lines.map((l) => JSON.stringify({ message: l, sekoiaio: { intake: { parsing_status: 'success' } } }) + '\\n').join('');
-  parentPort.postMessage({ seq, result: { text, normalized: batch.lines.length, failed: 0, perFormat: {} } });
+  parentPort.postMessage({ seq, result: { bytes: new TextEncoder().encode(text), normalized: batch.lines.length, failed: 0, perFormat: {} } });
 });
 `;
 
@@ -34,13 +34,13 @@ test('a stuck batch is abandoned, its worker replaced, its lines retried one by 
     const second = pool.submit({ lines: ['c'], invalidUtf8: [] });
     const r1 = await first;
     const r2 = await second;
-    const events = r1.text.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const events = Buffer.from(r1.bytes).toString().trimEnd().split('\n').map((l) => JSON.parse(l));
     assert.deepEqual(events.map((e) => e.message), ['a', 'STALL', 'b']);
     assert.equal(events[1].sekoiaio.intake.parsing_status, 'failure');
     assert.match(events[1].sekoiaio.intake.parsing_error, /longer than 300 ms/);
     assert.equal(r1.normalized, 2);
     assert.equal(r1.failed, 1);
-    assert.equal(r2.text, JSON.stringify({ message: 'c', sekoiaio: { intake: { parsing_status: 'success' } } }) + '\n');
+    assert.equal(Buffer.from(r2.bytes).toString(), JSON.stringify({ message: 'c', sekoiaio: { intake: { parsing_status: 'success' } } }) + '\n');
   } finally {
     await pool.close();
   }
@@ -50,7 +50,7 @@ test('a worker that dies on a line is replaced; only that line fails', async () 
   const pool = new WorkerPool(2, data, 5000, stallingWorker());
   try {
     const r = await pool.submit({ lines: ['x', 'CRASH', 'y'], invalidUtf8: [] });
-    const events = r.text.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const events = Buffer.from(r.bytes).toString().trimEnd().split('\n').map((l) => JSON.parse(l));
     assert.deepEqual(events.map((e) => e.message), ['x', 'CRASH', 'y']);
     assert.equal(r.failed, 1);
     assert.match(events[1].sekoiaio.intake.parsing_error, /exited with code 3/);
