@@ -1,6 +1,7 @@
 /**
  * The JSON floor: the least work any JSON-in/JSON-out normalizer must do per event — read a line,
- * parse it, parse the JSON inside its message, serialize a result and write it. Same I/O shape as
+ * parse it, parse the JSON inside its message (from its first brace, so that a framed message such
+ * as CEE's `@cee: {...}` counts too), serialize a result and write it. Same I/O shape as
  * `intake normalize` (chunked stdin, batched writes that respect backpressure).
  */
 import { once } from 'node:events';
@@ -19,11 +20,14 @@ async function flush(): Promise<void> {
 function handle(line: string): void {
   if (line === '') return;
   const input = JSON.parse(line) as { message: string };
-  const text = input.message.trim();
+  // The JSON inside the message may follow a framing prefix (RubyCat's BOM and "@cee:" cookie):
+  // it starts at the first brace. Messages without JSON cost a failed parse, as in any engine.
+  const message = input.message;
+  const start = message.indexOf('{');
   let inner: unknown = null;
-  if (text.startsWith('{') || text.startsWith('[')) {
+  if (start >= 0) {
     try {
-      inner = JSON.parse(text);
+      inner = JSON.parse(start === 0 ? message : message.slice(start));
     } catch {
       inner = null;
     }
