@@ -2,7 +2,8 @@
 // Runs every compiled test (dist/test/**/*.test.js) with node's test runner, two files at a time.
 // Exit code: node --test's own, i.e. non-zero when any test fails (or when no test file exists).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,9 +27,13 @@ if (files.length === 0) {
 }
 const filter = process.argv.slice(2);
 const selected = filter.length > 0 ? files.filter((f) => filter.some((part) => f.includes(part))) : files;
+// A parse cache of its own (see src/pipeline/yaml-cache.ts): the first load of each file in the run
+// parses and writes, later ones read, so both paths run; the user's cache is left alone.
+const cacheDir = mkdtempSync(join(tmpdir(), 'intake-test-cache-'));
 const result = spawnSync(
   process.execPath,
   ['--test', '--test-concurrency=2', ...selected.map((f) => relative(root, f))],
-  { cwd: root, stdio: 'inherit' },
+  { cwd: root, stdio: 'inherit', env: { ...process.env, INTAKE_CACHE_DIR: process.env.INTAKE_CACHE_DIR ?? cacheDir } },
 );
+rmSync(cacheDir, { recursive: true, force: true });
 process.exit(result.status ?? 1);

@@ -95,7 +95,8 @@ export async function runNormalize(argv: string[]): Promise<number> {
       throw new CommandError((err as Error).message);
     }
     const inFlight: Promise<BatchResult>[] = [];
-    const maxInFlight = workers * 2;
+    // Enough to keep every worker busy with a batch queued behind the one it works on, plus one.
+    const maxInFlight = workers * 3;
     handle = async (batch) => {
       inFlight.push(pool.submit(batch));
       while (inFlight.length >= maxInFlight) await write(await inFlight.shift()!);
