@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument, isAlias, isMap, isNode, isScalar, isSeq, type Document } from 'yaml';
+import type { Document } from 'yaml';
+import { yamlLib } from '../core/yaml-lib.js';
 import { readCachedYaml, writeCachedYaml, type CachedYaml, type KeyPath } from './yaml-cache.js';
 
 /** A YAML file read once, with a way back from a value's path to its line for error messages. */
@@ -45,7 +46,7 @@ const customTags = (tags: Tags): Tags => [
   pyYamlBool(true, /^(?:yes|Yes|YES|true|True|TRUE|on|On|ON)$/),
   pyYamlBool(false, /^(?:no|No|NO|false|False|FALSE|off|Off|OFF)$/),
 ];
-type Tags = Exclude<Parameters<typeof parseDocument>[1], undefined> extends { customTags?: infer C } ? Extract<C, unknown[]> : never;
+type Tags = Exclude<Parameters<typeof import('yaml').parseDocument>[1], undefined> extends { customTags?: infer C } ? Extract<C, unknown[]> : never;
 
 /** Reads YAML text, from the parse cache when it holds this very text (see yaml-cache.ts). */
 export function parseYamlText(file: string, text: string): YamlFile {
@@ -65,11 +66,13 @@ export function parseYamlText(file: string, text: string): YamlFile {
 class NotCacheable extends Error {}
 
 function holdsMapping(node: unknown): boolean {
+  const { isAlias, isMap, isSeq } = yamlLib();
   if (isMap(node) || isAlias(node)) return true;
   return isSeq(node) && node.items.some(holdsMapping);
 }
 
 function parseWithLibrary(file: string, text: string): { yaml: YamlFile; doc: Document } {
+  const { LineCounter, parseDocument, isMap, isNode, isScalar } = yamlLib();
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(text, { version: '1.1', customTags, lineCounter, uniqueKeys: false, prettyErrors: false });
   if (doc.errors.length > 0) {
@@ -134,6 +137,7 @@ function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
  * is an int or a bool, a duplicate, a merge key, keys that Object.keys would reorder).
  */
 function typedKeyTable(doc: Document, value: unknown): Array<[KeyPath, unknown[]]> {
+  const { isAlias, isMap, isScalar, isSeq } = yamlLib();
   const table: Array<[KeyPath, unknown[]]> = [];
   const walk = (node: unknown, js: unknown, path: KeyPath): void => {
     // An alias is a node of its own for typed keys and lines, not the mapping it names.

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { yamlLib } from '../core/yaml-lib.js';
 import { TaxonomyError } from './errors.js';
 
 /** Reads a fields.yml-shaped YAML file (a map: dotted name → {name, type, description}). */
@@ -12,7 +12,7 @@ export function loadTaxonomyFile(path: string): Record<string, unknown> {
   }
   let data: unknown;
   try {
-    data = parse(text);
+    data = yamlLib().parse(text);
   } catch (err) {
     throw new TaxonomyError(path, undefined, `invalid YAML: ${(err as Error).message}`);
   }

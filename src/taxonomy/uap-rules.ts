@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { parse } from 'yaml';
+import { yamlLib } from '../core/yaml-lib.js';
 
 export interface UapRule {
   regex: RegExp;
@@ -49,7 +49,7 @@ function compile(entries: unknown, slots: readonly string[], skipped: string[]):
 export function uapRules(): UapRules {
   if (rules === undefined) {
     const file = createRequire(import.meta.url).resolve('uap-core/regexes.yaml');
-    const doc = parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    const doc = yamlLib().parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
     const skipped: string[] = [];
     rules = {
       userAgent: compile(doc.user_agent_parsers, SLOTS.user_agent_parsers, skipped),

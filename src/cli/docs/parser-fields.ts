@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { yamlLib } from '../../core/yaml-lib.js';
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -8,7 +8,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 
 /** Dotted names the format's parser writes: `set` keys and `translate` targets, sorted, unique. */
 export function parserWrittenFields(formatDir: string): string[] {
-  const doc: unknown = parse(readFileSync(join(formatDir, 'ingest', 'parser.yml'), 'utf8'));
+  const doc: unknown = yamlLib().parse(readFileSync(join(formatDir, 'ingest', 'parser.yml'), 'utf8'));
   const names = new Set<string>();
   const stages = isRecord(doc) && isRecord(doc.stages) ? doc.stages : {};
   for (const stage of Object.values(stages)) {
