@@ -1,5 +1,11 @@
-/** The built-in ECS field list: `@elastic/ecs`'s flat table minus the `ecs.*` field set (rule T4). */
-import { EcsFlat } from '@elastic/ecs';
+/**
+ * The built-in ECS field list: `@elastic/ecs`'s flat table minus the `ecs.*` field set (rule T4).
+ * Normalization needs names and types only: those are kept in the derived-data cache per
+ * `@elastic/ecs` version, since loading the package's full table (descriptions, examples, ...)
+ * costs ~30 ms in every process and worker thread. Descriptions load the package on first use.
+ */
+import { createRequire } from 'node:module';
+import { readEntry, writeEntry } from '../core/derived-cache.js';
 
 interface EcsEntry {
   type: string;
@@ -7,25 +13,46 @@ interface EcsEntry {
   short?: string;
 }
 
-const table = EcsFlat as unknown as Record<string, EcsEntry>;
+const require = createRequire(import.meta.url);
 
-let ecsFields: ReadonlyArray<readonly [name: string, type: string, description: string]> | undefined;
+let table: Record<string, EcsEntry> | undefined;
 
-/** [name, type, description] for every built-in ECS field; computed once. */
-export function builtinEcsFields(): ReadonlyArray<readonly [string, string, string]> {
-  if (ecsFields === undefined) {
-    const out: Array<readonly [string, string, string]> = [];
-    for (const name of Object.keys(table)) {
-      if (name.startsWith('ecs.')) continue;
-      out.push([name, table[name].type, table[name].description ?? '']);
+function ecsTable(): Record<string, EcsEntry> {
+  return (table ??= (require('@elastic/ecs') as { EcsFlat: unknown }).EcsFlat as Record<string, EcsEntry>);
+}
+
+let ecsTypes: ReadonlyArray<readonly [name: string, type: string]> | undefined;
+
+/** [name, type] of every built-in ECS field, in the package's order; computed once per process. */
+export function builtinEcsTypes(): ReadonlyArray<readonly [string, string]> {
+  if (ecsTypes === undefined) {
+    const entry = `ecs-types-${(require('@elastic/ecs/package.json') as { version: string }).version}-1.json`;
+    const cached = readEntry(entry);
+    if (isTypeTable(cached)) ecsTypes = cached;
+    else {
+      const all = ecsTable();
+      ecsTypes = Object.keys(all)
+        .filter((name) => !name.startsWith('ecs.'))
+        .map((name) => [name, all[name].type] as const);
+      writeEntry(entry, ecsTypes);
     }
-    ecsFields = out;
   }
-  return ecsFields;
+  return ecsTypes;
+}
+
+function isTypeTable(v: unknown): v is Array<[string, string]> {
+  return Array.isArray(v) && v.length > 0 && v.every((p) => Array.isArray(p) && p.length === 2 && typeof p[0] === 'string' && typeof p[1] === 'string');
+}
+
+/** The full ECS description of a field, or '' (loads the package's table). */
+export function ecsLongDescription(name: string): string {
+  const all = ecsTable();
+  return Object.hasOwn(all, name) ? (all[name].description ?? '') : '';
 }
 
 /** The short ECS description of a field (including `ecs.*`), as documentation tables show it. */
 export function ecsFieldDescription(name: string): string | undefined {
-  if (!Object.hasOwn(table, name)) return undefined;
-  return table[name].short ?? table[name].description;
+  const all = ecsTable();
+  if (!Object.hasOwn(all, name)) return undefined;
+  return all[name].short ?? all[name].description;
 }

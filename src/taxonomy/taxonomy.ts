@@ -1,5 +1,5 @@
 import { INTAKE_EXTENSIONS } from './intake-extensions.js';
-import { builtinEcsFields, ecsFieldDescription } from './ecs.js';
+import { builtinEcsTypes, ecsFieldDescription, ecsLongDescription } from './ecs.js';
 import { TaxonomyError } from './errors.js';
 import { ACCEPTED_TYPES, Kind, kindOfType } from './field-types.js';
 import { loadTaxonomyFile } from './load-file.js';
@@ -26,6 +26,19 @@ export interface TaxonomySources {
   formatFieldsFile?: string;
 }
 
+/** An ECS field; its description is read from `@elastic/ecs` only when asked for (documentation). */
+class EcsField implements FieldDefinition {
+  readonly source = 'ecs' as const;
+  constructor(
+    readonly name: string,
+    readonly type: string,
+  ) {}
+
+  get description(): string {
+    return ecsLongDescription(this.name);
+  }
+}
+
 export class Taxonomy {
   private tree: FieldNode | undefined;
 
@@ -37,9 +50,7 @@ export class Taxonomy {
    */
   static build(sources: TaxonomySources): Taxonomy {
     const byName = new Map<string, FieldDefinition>();
-    for (const [name, type, description] of builtinEcsFields()) {
-      byName.set(name, { name, type, description, source: 'ecs' });
-    }
+    for (const [name, type] of builtinEcsTypes()) byName.set(name, new EcsField(name, type));
     for (const [name, type, description] of INTAKE_EXTENSIONS) {
       byName.set(name, { name, type, description, source: 'extension' });
     }
@@ -84,7 +95,7 @@ function ecsTree(): FieldNode {
   if (sharedEcsTree === undefined) {
     const owned = new Set<FieldNode>();
     let root: FieldNode = { kind: undefined, children: null };
-    for (const [name, type] of builtinEcsFields()) root = insert(root, name, kindOfType(type), owned);
+    for (const [name, type] of builtinEcsTypes()) root = insert(root, name, kindOfType(type), owned);
     sharedEcsTree = root;
   }
   return sharedEcsTree;

@@ -14,7 +14,8 @@ function file(name: string, text: string): string {
 
 test('ECS fields are built in, minus the ecs.* set (T4)', () => {
   const t = Taxonomy.build({});
-  assert.deepEqual(t.get('source.ip'), { name: 'source.ip', type: 'ip', description: t.get('source.ip')!.description, source: 'ecs' });
+  const ip = t.get('source.ip')!;
+  assert.deepEqual([ip.name, ip.type, ip.source], ['source.ip', 'ip', 'ecs']);
   assert.match(t.get('source.ip')!.description, /IP address/);
   assert.equal(t.get('source.user.name')?.type, 'keyword');
   assert.equal(t.get('@timestamp')?.type, 'date');

@@ -1,0 +1,52 @@
+/**
+ * A directory of JSON files derived from inputs that rarely change (parsed format files, the ECS
+ * type table), so that a process or worker thread does not redo that work at every start.
+ * Entries are named by their callers (a content hash, a package version) and written atomically
+ * (temporary file, then rename); any I/O problem only means the work is redone.
+ *
+ * Location: $INTAKE_CACHE_DIR, else $XDG_CACHE_HOME/intake, else ~/.cache/intake;
+ * INTAKE_CACHE_DIR=off turns the cache off.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+export function cacheDir(): string | undefined {
+  const configured = process.env.INTAKE_CACHE_DIR;
+  if (configured === 'off') return undefined;
+  if (configured) return configured;
+  const xdg = process.env.XDG_CACHE_HOME;
+  return join(xdg ? xdg : join(homedir(), '.cache'), 'intake');
+}
+
+/** A file name for an entry keyed by text: its kind and the SHA-256 of the text. */
+export function entryName(kind: string, keyText: string): string {
+  return `${kind}-${createHash('sha256').update(keyText).digest('hex')}.json`;
+}
+
+/** The parsed entry, or undefined when there is none (or the cache is off or unreadable). */
+export function readEntry(name: string): unknown {
+  const dir = cacheDir();
+  if (dir === undefined) return undefined;
+  try {
+    return JSON.parse(readFileSync(join(dir, name), 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Stores an entry (JSON); silently does nothing when the cache is off or cannot be written. */
+export function writeEntry(name: string, value: unknown): void {
+  const dir = cacheDir();
+  if (dir === undefined) return;
+  try {
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, name);
+    const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    writeFileSync(temp, JSON.stringify(value));
+    renameSync(temp, file);
+  } catch {
+    // A read-only or full disk only costs the next start the work.
+  }
+}
