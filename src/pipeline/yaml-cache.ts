@@ -9,10 +9,16 @@
  * lists and mappings); a file with anything else (timestamps, binary, sets, complex keys) is parsed
  * every time. Mapping keys that are not strings (`17:`, `yes:`) are kept with their YAML types.
  */
-import { entryName, readEntry, writeEntry } from '../core/derived-cache.js';
+import { createRequire } from 'node:module';
+import { codeFingerprint, entryName, readEntry, writeEntry } from '../core/derived-cache.js';
 
-/** Bumped whenever what is stored (or how the YAML is read) changes. */
-const CACHE_VERSION = 'yaml-1';
+let cacheKind: string | undefined;
+
+/** Keyed by this folder's code (yaml-file.ts reads the files) and the yaml library's version. */
+function kind(): string {
+  const yamlVersion = (createRequire(import.meta.url)('yaml/package.json') as { version: string }).version;
+  return (cacheKind ??= `yaml-${codeFingerprint(new URL('.', import.meta.url), [yamlVersion])}`);
+}
 
 export type KeyPath = (string | number)[];
 
@@ -23,7 +29,7 @@ export interface CachedYaml {
 }
 
 function nameOf(text: string): string {
-  return entryName(CACHE_VERSION, text);
+  return entryName(kind(), text);
 }
 
 /** The cached parse of `text`, or undefined when there is none (or the cache is off or unreadable). */

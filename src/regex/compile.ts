@@ -1,4 +1,5 @@
 import type { ParsedPattern } from './ast.js';
+import { codeFingerprint, entryName, readEntry, writeEntry } from '../core/derived-cache.js';
 import { emitExact, emitRelaxed, type GroupMap } from './emit.js';
 import { timedExec } from './guard.js';
 import { parsePattern } from './parser.js';
@@ -47,7 +48,59 @@ export interface CompileOptions {
 
 /** Compiles once (throws RegexSyntaxError); every match is bounded in time (RegexTimeoutError). */
 export function compilePattern(pattern: string, opts: CompileOptions = {}): CompiledRegex {
-  return new Compiled(pattern, parsePattern(pattern, opts.ignoreCase ?? false), opts);
+  const ignoreCase = opts.ignoreCase ?? false;
+  return new Compiled(pattern, () => parsePattern(pattern, ignoreCase), translation(pattern, ignoreCase, opts.fullMatch === true), opts);
+}
+
+/**
+ * What compiling a pattern for `test`/`exec`/`execValues` produces: JS sources, group map and
+ * risk. Big grok patterns take tens of milliseconds to translate (the 17 KB sshd pattern of
+ * azure-linux, IPv6 ten times over), in every process and worker thread, so the translation is
+ * kept in the derived-data cache, keyed by the pattern and its options.
+ */
+interface Translation {
+  source: string;
+  groups: GroupMap;
+  linear: boolean;
+  relaxed: string | null;
+  risky: boolean;
+}
+
+let translationVersion: string | undefined;
+
+/** The translator's own code (this folder) keys the entries: a changed translator never reads old ones. */
+function translationKind(): string {
+  return (translationVersion ??= `regex-${codeFingerprint(new URL('.', import.meta.url))}`);
+}
+
+function translation(pattern: string, ignoreCase: boolean, fullMatch: boolean): () => Translation & { parsed?: ParsedPattern } {
+  return () => {
+    const name = entryName(translationKind(), JSON.stringify([pattern, ignoreCase, fullMatch]));
+    const cached = readEntry(name);
+    if (isTranslation(cached)) return cached;
+    // Syntax errors are thrown here, before anything is written.
+    const parsed = parsePattern(pattern, ignoreCase);
+    const values = emitExact(parsed, fullMatch, true);
+    const t: Translation = {
+      source: values.source,
+      groups: values.groups,
+      linear: values.linear,
+      relaxed: values.linear ? null : emitRelaxed(parsed, fullMatch),
+      risky: hasNestedRisk(parsed.root),
+    };
+    writeEntry(name, t);
+    return { ...t, parsed };
+  };
+}
+
+function isTranslation(v: unknown): v is Translation {
+  if (v === null || typeof v !== 'object') return false;
+  const t = v as Translation;
+  return (
+    typeof t.source === 'string' && typeof t.linear === 'boolean' && typeof t.risky === 'boolean' &&
+    (t.relaxed === null || typeof t.relaxed === 'string') && t.groups !== null && typeof t.groups === 'object' &&
+    Array.isArray(t.groups.names) && Array.isArray(t.groups.jsNames) && Array.isArray(t.groups.jsIndices) && Array.isArray(t.groups.numbered)
+  );
 }
 
 type Mode = 'full' | 'search' | 'sticky';
@@ -91,18 +144,29 @@ class Compiled implements CompiledRegex {
   private matchGroups: GroupMap | null = null;
   private readonly risky: boolean;
   private readonly runners = new Map<Mode, Runner>();
-  private readonly defaultMode: Mode;
   private readonly timeoutMs: number;
+  /** The syntax tree, parsed only when a mode other than the translated one is asked for. */
+  private parsedTree: ParsedPattern | undefined;
 
-  constructor(readonly pattern: string, private readonly parsed: ParsedPattern, opts: CompileOptions) {
-    this.defaultMode = opts.fullMatch ? 'full' : 'search';
+  constructor(
+    readonly pattern: string,
+    private readonly parse: () => ParsedPattern,
+    translate: () => Translation & { parsed?: ParsedPattern },
+    opts: CompileOptions,
+  ) {
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    this.risky = hasNestedRisk(parsed.root);
-    const values = emitExact(parsed, this.defaultMode === 'full', true);
-    this.valueGroups = values.groups;
-    this.groupNames = values.groups.names;
-    this.linear = values.linear;
-    this.valueRunner = this.makeRunner(this.defaultMode, values.source, values.linear);
+    const t = translate();
+    this.parsedTree = t.parsed;
+    this.risky = t.risky;
+    this.valueGroups = t.groups;
+    this.groupNames = t.groups.names;
+    this.linear = t.linear;
+    const flags = '';
+    this.valueRunner = new Runner(new RegExp(t.source, flags), t.relaxed === null ? null : new RegExp(t.relaxed, flags), t.linear, t.risky, this.timeoutMs);
+  }
+
+  private get parsed(): ParsedPattern {
+    return (this.parsedTree ??= this.parse());
   }
 
   private makeRunner(mode: Mode, source: string, linear: boolean): Runner {
