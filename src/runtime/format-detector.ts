@@ -1,6 +1,6 @@
 import type { Format, InputEvent, NormalizedEvent, NormalizeOptions } from '../pipeline/index.js';
 import { isFailure } from './failure-record.js';
-import { formatSignature, type FormatSignature } from './format-signature.js';
+import { formatSignature, MAX_HEAD, type FormatSignature } from './format-signature.js';
 
 /** Result of normalizing with the format the detector picked (none when no format parsed the event). */
 export interface Detection {
@@ -24,7 +24,8 @@ function fits(signature: FormatSignature, message: string): boolean {
   if (signature.kind === 'any') return true;
   if (signature.kind === 'text') return message.startsWith(signature.prefix);
   const start = message.indexOf('{');
-  if (start < 0 || message.slice(0, start) !== signature.head) return false;
+  if (start < 0) return false;
+  if (signature.head === null ? start > MAX_HEAD : message.slice(0, start) !== signature.head) return false;
   for (const quoted of signature.quotedKeys) if (!message.includes(quoted)) return false;
   return true;
 }

@@ -12,6 +12,17 @@ test('text messages give their common prefix', () => {
   assert.deepEqual(signatureOf([]), { kind: 'any' });
 });
 
+test('JSON bodies behind differing heads give a json signature with any head, when they share keys', () => {
+  assert.deepEqual(signatureOf(['\ufeff@cee: {"type": "A", "severity": "INFO"}', '@cee: {"type": "B", "severity": "WARN", "x": 1}']), {
+    kind: 'json',
+    head: null,
+    keys: ['type', 'severity'],
+    quotedKeys: ['"type"', '"severity"'],
+  });
+  // Nothing shared: no key could tell this format's messages from any other JSON.
+  assert.deepEqual(signatureOf(['a {"x": 1}', 'b {"y": 2}']), { kind: 'text', prefix: '' });
+});
+
 test('jsonShape rejects non-objects and late braces', () => {
   assert.equal(jsonShape('[1, 2]'), undefined);
   assert.equal(jsonShape('{"a": '), undefined);
