@@ -30,6 +30,12 @@ function fits(signature: FormatSignature, message: string): boolean {
   return true;
 }
 
+/** Longer keys first: they are the rarer ones, so a message that does not fit fails sooner. */
+function probeOrder(signature: FormatSignature): FormatSignature {
+  if (signature.kind !== 'json') return signature;
+  return { ...signature, quotedKeys: [...signature.quotedKeys].sort((a, b) => b.length - a.length) };
+}
+
 /**
  * Picks, per event, the format that parses it: formats whose test messages share the event's
  * shape are tried first, the others only when none of those succeeds; among successes the
@@ -39,7 +45,7 @@ export class FormatDetector {
   private readonly entries: { format: Format; signature: FormatSignature }[];
 
   constructor(readonly formats: readonly Format[]) {
-    this.entries = formats.map((format) => ({ format, signature: formatSignature(format) }));
+    this.entries = formats.map((format) => ({ format, signature: probeOrder(formatSignature(format)) }));
   }
 
   normalize(input: InputEvent, options?: NormalizeOptions): Detection {
