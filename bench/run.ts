@@ -10,7 +10,9 @@ import { loadBuiltinFormats, packageRoot, stringifyJson } from '../src/index.js'
 import type { Format, InputEvent } from '../src/index.js';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+/** The workers comparison is also run on this many times the events (fixed start-up costs weigh less). */
+const WORKERS_SCALE = Number(process.env.BENCH_WORKERS_SCALE ?? 4);
 const STREAM_EVENTS = Number(process.env.BENCH_STREAM_EVENTS ?? 10_000_000);
 const root = packageRoot();
 const cli = join(root, 'bin', 'intake.js');
@@ -106,15 +108,27 @@ async function main(): Promise<void> {
       w2.push(EVENTS / (await run([cli, 'normalize', '--format', 'sekoiaio-endpoint', '--input', 'json', '--workers', '2'], join(dir, 'sekoiaio-endpoint.ndjson'))).seconds);
     }
     rows.push({ workload: 'mixed (--format auto)', engine_eps: Math.round(median(engine)), floor_eps: Math.round(median(floor)), ratio: +(median(engine) / median(floor)).toFixed(3) });
-    const workers = { workers1_eps: Math.round(median(w1)), workers2_eps: Math.round(median(w2)), speedup: +(median(w2) / median(w1)).toFixed(2) };
+    const workers = { events: EVENTS, workers1_eps: Math.round(median(w1)), workers2_eps: Math.round(median(w2)), speedup: +(median(w2) / median(w1)).toFixed(2) };
+    // The same comparison on a longer input: each worker's start-up and JIT warm-up is a fixed cost.
+    const bigEvents = EVENTS * WORKERS_SCALE;
+    const bigFile = join(dir, 'sekoiaio-endpoint-big.ndjson');
+    writeFileSync(bigFile, readFileSync(join(dir, 'sekoiaio-endpoint.ndjson'), 'utf8').repeat(WORKERS_SCALE));
+    const bw1: number[] = [];
+    const bw2: number[] = [];
+    for (let r = 0; r < RUNS; r++) {
+      bw1.push(bigEvents / (await run([cli, 'normalize', '--format', 'sekoiaio-endpoint', '--input', 'json', '--workers', '1'], bigFile)).seconds);
+      bw2.push(bigEvents / (await run([cli, 'normalize', '--format', 'sekoiaio-endpoint', '--input', 'json', '--workers', '2'], bigFile)).seconds);
+    }
+    const workersLong = { events: bigEvents, workers1_eps: Math.round(median(bw1)), workers2_eps: Math.round(median(bw2)), speedup: +(median(bw2) / median(bw1)).toFixed(2) };
     const sampleFile = writeWorkload(dir, 'stream-sample', mixedInputs, mixedInputs.length);
     const stream = await run([cli, 'normalize', '--format', 'auto', '--input', 'json'], null, [generator, sampleFile, String(STREAM_EVENTS)]);
     const result = {
-      date: new Date().toISOString(), node: process.version, events: EVENTS, runs: RUNS, rows, workers,
+      date: new Date().toISOString(), node: process.version, events: EVENTS, runs: RUNS, rows, workers, workers_long: workersLong,
       stream: { events: STREAM_EVENTS, seconds: +stream.seconds.toFixed(1), eps: Math.round(STREAM_EVENTS / stream.seconds), peak_rss_mb: +stream.peakRssMb.toFixed(1) },
     };
     console.table(rows);
-    console.log(`--workers 2 vs 1 (sekoiaio-endpoint): ${workers.workers2_eps} vs ${workers.workers1_eps} events/s = ${workers.speedup}x`);
+    console.log(`--workers 2 vs 1 (sekoiaio-endpoint, ${EVENTS} events): ${workers.workers2_eps} vs ${workers.workers1_eps} events/s = ${workers.speedup}x`);
+    console.log(`--workers 2 vs 1 (sekoiaio-endpoint, ${bigEvents} events): ${workersLong.workers2_eps} vs ${workersLong.workers1_eps} events/s = ${workersLong.speedup}x`);
     console.log(`stream of ${STREAM_EVENTS} events: ${result.stream.eps} events/s, peak RSS ${result.stream.peak_rss_mb} MB`);
     const outDir = join(root, 'bench', 'results');
     mkdirSync(outDir, { recursive: true });
