@@ -1,6 +1,6 @@
 import type { ParsedPattern } from './ast.js';
 import { codeFingerprint, entryName, readEntry, writeEntry } from '../core/derived-cache.js';
-import { emitExact, emitRelaxed, type GroupMap } from './emit.js';
+import { emitBranches, emitExact, emitRelaxed, SPLIT_MIN_SOURCE, type GroupMap } from './emit.js';
 import { timedExec } from './guard.js';
 import { parsePattern } from './parser.js';
 import { hasNestedRisk } from './risk.js';
@@ -64,6 +64,25 @@ interface Translation {
   linear: boolean;
   relaxed: string | null;
   risky: boolean;
+  /** A big full-match alternation as one regex per alternative (emit.ts emitBranches), or null. */
+  branches: TranslatedBranch[] | null;
+}
+
+interface TranslatedBranch {
+  source: string;
+  linear: boolean;
+  relaxed: string | null;
+  /** JS capture indices of each of the pattern's logical groups (groups.names order) in this branch. */
+  jsIndices: number[][];
+}
+
+function translateBranches(parsed: ParsedPattern, names: readonly string[]): TranslatedBranch[] | null {
+  const branches = emitBranches(parsed, true);
+  if (branches === null) return null;
+  return branches.map((b) => {
+    const own = new Map(b.groups.names.map((n, i) => [n, [...b.groups.jsIndices[i]!]]));
+    return { source: b.source, linear: b.linear, relaxed: b.relaxed, jsIndices: names.map((n) => own.get(n) ?? []) };
+  });
 }
 
 let translationVersion: string | undefined;
@@ -87,6 +106,7 @@ function translation(pattern: string, ignoreCase: boolean, fullMatch: boolean): 
       linear: values.linear,
       relaxed: values.linear ? null : emitRelaxed(parsed, fullMatch),
       risky: hasNestedRisk(parsed.root),
+      branches: fullMatch && values.source.length >= SPLIT_MIN_SOURCE ? translateBranches(parsed, values.groups.names) : null,
     };
     writeEntry(name, t);
     return { ...t, parsed };
@@ -99,7 +119,8 @@ function isTranslation(v: unknown): v is Translation {
   return (
     typeof t.source === 'string' && typeof t.linear === 'boolean' && typeof t.risky === 'boolean' &&
     (t.relaxed === null || typeof t.relaxed === 'string') && t.groups !== null && typeof t.groups === 'object' &&
-    Array.isArray(t.groups.names) && Array.isArray(t.groups.jsNames) && Array.isArray(t.groups.jsIndices) && Array.isArray(t.groups.numbered)
+    Array.isArray(t.groups.names) && Array.isArray(t.groups.jsNames) && Array.isArray(t.groups.jsIndices) && Array.isArray(t.groups.numbered) &&
+    (t.branches === null || (Array.isArray(t.branches) && t.branches.every((b) => typeof b?.source === 'string' && Array.isArray(b.jsIndices))))
   );
 }
 
@@ -139,7 +160,9 @@ class Compiled implements CompiledRegex {
   readonly linear: boolean;
   /** Groups of the named-only source behind test/exec/execValues. */
   private readonly valueGroups: GroupMap;
-  private readonly valueRunner: Runner;
+  private readonly valueRunner: Runner | null;
+  /** The alternatives of a split pattern (then valueRunner is null), tried in order. */
+  private readonly branches: Array<{ runner: Runner; jsIndices: GroupMap['jsIndices'] }> = [];
   /** Groups of the every-capture sources behind search/match/fullMatch (built on first use). */
   private matchGroups: GroupMap | null = null;
   private readonly risky: boolean;
@@ -161,8 +184,16 @@ class Compiled implements CompiledRegex {
     this.valueGroups = t.groups;
     this.groupNames = t.groups.names;
     this.linear = t.linear;
-    const flags = '';
-    this.valueRunner = new Runner(new RegExp(t.source, flags), t.relaxed === null ? null : new RegExp(t.relaxed, flags), t.linear, t.risky, this.timeoutMs);
+    if (t.branches === null) {
+      this.valueRunner = new Runner(new RegExp(t.source), t.relaxed === null ? null : new RegExp(t.relaxed), t.linear, t.risky, this.timeoutMs);
+    } else {
+      // The whole pattern's regex is never built: V8 would compile it at its first use.
+      this.valueRunner = null;
+      this.branches = t.branches.map((b) => ({
+        runner: new Runner(new RegExp(b.source), b.relaxed === null ? null : new RegExp(b.relaxed), b.linear, t.risky, this.timeoutMs),
+        jsIndices: b.jsIndices,
+      }));
+    }
   }
 
   private get parsed(): ParsedPattern {
@@ -188,12 +219,19 @@ class Compiled implements CompiledRegex {
   }
 
   test(input: string): boolean {
-    return this.valueRunner.run(input) !== null;
+    return this.execValues(input) !== null;
   }
 
   execValues(input: string): Array<string | undefined> | null {
-    const m = this.valueRunner.run(input);
-    return m === null ? null : this.merge(m, this.valueGroups.jsIndices);
+    if (this.valueRunner !== null) {
+      const m = this.valueRunner.run(input);
+      return m === null ? null : this.merge(m, this.valueGroups.jsIndices);
+    }
+    for (const branch of this.branches) {
+      const m = branch.runner.run(input);
+      if (m !== null) return this.merge(m, branch.jsIndices);
+    }
+    return null;
   }
 
   exec(input: string): Record<string, string | undefined> | null {

@@ -1,0 +1,72 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compilePattern } from '../../src/regex/index.js';
+import { expandGrok } from '../../src/stages/grok/expand.js';
+import { BASE_PATTERNS } from '../../src/stages/grok/library.js';
+import { tempDir } from '../cli/helpers.js';
+
+/** A grok alternation of message shapes, big enough (IPv6 inside each) to be split. */
+const GROK = [
+  'Accepted %{NOTSPACE:method} for %{DATA:user} from %{IPORHOST:src}(?: port %{INT:port})?(?: ssh2)?',
+  'Failed %{NOTSPACE:method} for (?:invalid user )?%{DATA:user} from %{IPORHOST:src}(?: port %{INT:port})?',
+  'Connection (?:closed|reset) by (?:%{WORD:role} user %{DATA:user} )?%{IPORHOST:src}(?: port %{INT:port})?',
+  '(?:Accepted|Failed) %{GREEDYDATA:rest}',
+  '%{IPORHOST:src} said %{GREEDYDATA:rest}',
+].map((p) => `(?:${p})`).join('|');
+
+const INPUTS = [
+  'Accepted password for bob from 10.0.0.1 port 22 ssh2',
+  'Accepted publickey for alice from 2001:db8::1 port 4242',
+  'Accepted password for bob from host.example.org',
+  'Failed password for invalid user admin from ::1 port 22',
+  'Failed none for root from 192.168.1.300 port 22',
+  'Connection closed by authenticating user root 1.2.3.4 port 5',
+  'Connection reset by fe80::1',
+  'Accepted something odd',
+  '10.0.0.1 said hello',
+  'nothing like it',
+  '',
+];
+
+function withCacheDir<T>(dir: string, run: () => T): T {
+  const previous = process.env.INTAKE_CACHE_DIR;
+  process.env.INTAKE_CACHE_DIR = dir;
+  try {
+    return run();
+  } finally {
+    if (previous === undefined) delete process.env.INTAKE_CACHE_DIR;
+    else process.env.INTAKE_CACHE_DIR = previous;
+  }
+}
+
+test('a big full-match alternation is split into one regex per alternative', () => {
+  const { regex } = expandGrok(`(?:${GROK})`, new Map(), BASE_PATTERNS);
+  const dir = tempDir('split');
+  withCacheDir(dir, () => compilePattern(regex, { fullMatch: true }));
+  const entry = JSON.parse(readFileSync(join(dir, readdirSync(dir)[0]!), 'utf8'));
+  assert.equal(entry.branches.length, 5);
+});
+
+test('the split pattern matches exactly as the whole one: same alternative, same captures', () => {
+  const { regex } = expandGrok(`(?:${GROK})`, new Map(), BASE_PATTERNS);
+  for (const cache of ['off', tempDir('split-same')]) {
+    const c = withCacheDir(cache, () => compilePattern(regex, { fullMatch: true }));
+    for (const input of INPUTS) {
+      // fullMatch() runs the whole pattern as one regex; exec() runs the split alternatives.
+      const whole = c.fullMatch(input);
+      const split = c.exec(input);
+      assert.deepEqual(split, whole === null ? null : whole.named, input);
+      assert.equal(c.test(input), whole !== null, input);
+    }
+  }
+});
+
+test('small patterns and search-mode patterns are not split', () => {
+  const dir = tempDir('split-small');
+  withCacheDir(dir, () => compilePattern('(?:(?P<a>x)|(?P<b>y))', { fullMatch: true }));
+  const { regex } = expandGrok(`(?:${GROK})`, new Map(), BASE_PATTERNS);
+  withCacheDir(dir, () => compilePattern(regex));
+  for (const file of readdirSync(dir)) assert.equal(JSON.parse(readFileSync(join(dir, file), 'utf8')).branches, null, file);
+});
