@@ -30,17 +30,32 @@ export function parseJson(text: string): unknown {
   return value;
 }
 
-/** True when `v` holds an integral number or nests deeper than MAX_JSON_DEPTH. */
-function mayDiffer(v: unknown, depth: number): boolean {
-  if (typeof v === 'number') return Number.isInteger(v);
+/**
+ * True when `v` holds a number for which `test` holds, or nests deeper than MAX_JSON_DEPTH.
+ * Walking a value skips its strings, which a scan of its text would have to read (measured on
+ * the built-in formats' events: the walk costs less than a regex over the serialized text).
+ * A PyFloat is walked too: its `value` is the number it stands for.
+ */
+function holdsNumber(v: unknown, depth: number, test: (n: number) => boolean): boolean {
+  if (typeof v === 'number') return test(v);
   if (typeof v !== 'object' || v === null) return false;
   if (depth >= MAX_JSON_DEPTH) return true;
   if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) if (mayDiffer(v[i], depth + 1)) return true;
+    for (let i = 0; i < v.length; i++) if (holdsNumber(v[i], depth + 1, test)) return true;
     return false;
   }
-  for (const key in v) if (mayDiffer((v as Record<string, unknown>)[key], depth + 1)) return true;
+  for (const key in v) if (holdsNumber((v as Record<string, unknown>)[key], depth + 1, test)) return true;
   return false;
+}
+
+/** True when `v` holds an integral number (or nests too deep): only those can hide a Python float or a bigint. */
+function mayDiffer(v: unknown, depth: number): boolean {
+  return holdsNumber(v, depth, Number.isInteger);
+}
+
+/** A number that JS and Python write differently: below 1e-4, from 1e21 up (`1e-5` vs `1e-05`). */
+function isJsOnlyNumber(n: number): boolean {
+  return n !== 0 && ((n < 1e-4 && n > -1e-4) || n >= 1e21 || n <= -1e21);
 }
 
 /**
@@ -335,7 +350,7 @@ export function stringifyJson(value: unknown): string {
   // The marker holds a per-process random token, so event text cannot forge one; bigints (which
   // JSON.stringify refuses), numbers JS writes unlike Python and over-deep values take the
   // hand-written walk.
-  if (hasJsOnlyNumber(value, 0)) return writeSlow(value);
+  if (holdsNumber(value, 0, isJsOnlyNumber)) return writeSlow(value);
   sawPyFloat = false;
   let text: string;
   try {
@@ -344,24 +359,6 @@ export function stringifyJson(value: unknown): string {
     return writeSlow(value);
   }
   return sawPyFloat ? text.replace(PY_FLOAT_MARKED, '$1') : text;
-}
-
-/**
- * True when `v` holds a number that JS and Python write differently (below 1e-4, from 1e21 up:
- * `1e-5` vs `1e-05`), or nests too deep. Walking the value skips its strings, which a regex over
- * the serialized text would have to read (measured: the walk costs a fraction of that scan).
- */
-function hasJsOnlyNumber(v: unknown, depth: number): boolean {
-  if (typeof v === 'number') return v !== 0 && ((v < 1e-4 && v > -1e-4) || v >= 1e21 || v <= -1e21);
-  if (typeof v !== 'object' || v === null) return false;
-  if (depth >= MAX_JSON_DEPTH) return true;
-  if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) if (hasJsOnlyNumber(v[i], depth + 1)) return true;
-    return false;
-  }
-  // A PyFloat is walked too: its `value` is the number it stands for.
-  for (const key in v) if (hasJsOnlyNumber((v as Record<string, unknown>)[key], depth + 1)) return true;
-  return false;
 }
 
 /** The hand-written serializer (bigints, depth errors); same output as the fast path. */

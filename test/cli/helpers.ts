@@ -61,6 +61,18 @@ export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `intake-${prefix}-`));
 }
 
+/** Runs `run` with the environment variable `name` set to `value`, then restores it. */
+export function withEnv<T>(name: string, value: string, run: () => T): T {
+  const previous = process.env[name];
+  process.env[name] = value;
+  try {
+    return run();
+  } finally {
+    if (previous === undefined) delete process.env[name];
+    else process.env[name] = previous;
+  }
+}
+
 /** Writes files given as {relative path: content} under `root`. */
 export function writeTree(root: string, files: Record<string, string>): void {
   for (const [path, content] of Object.entries(files)) {

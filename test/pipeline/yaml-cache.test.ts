@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseYamlText } from '../../src/pipeline/yaml-file.js';
 import { builtinFormatDirs } from '../../src/pipeline/builtin.js';
-import { tempDir } from '../cli/helpers.js';
+import { tempDir, withEnv } from '../cli/helpers.js';
 
 /** Every mapping path of a value (string keys, list indexes), the root included. */
 function mapPaths(v: unknown, path: (string | number)[] = []): (string | number)[][] {
@@ -15,18 +15,10 @@ function mapPaths(v: unknown, path: (string | number)[] = []): (string | number)
 
 /** Parses `text` with the cache off, then twice with a fresh cache (a miss that writes, then a hit). */
 function threeReadings(text: string) {
-  const previous = process.env.INTAKE_CACHE_DIR;
-  try {
-    process.env.INTAKE_CACHE_DIR = 'off';
-    const plain = parseYamlText('f.yml', text);
-    process.env.INTAKE_CACHE_DIR = tempDir('yaml-cache');
-    const miss = parseYamlText('f.yml', text);
-    const hit = parseYamlText('f.yml', text);
-    return { plain, miss, hit, dir: process.env.INTAKE_CACHE_DIR };
-  } finally {
-    if (previous === undefined) delete process.env.INTAKE_CACHE_DIR;
-    else process.env.INTAKE_CACHE_DIR = previous;
-  }
+  const plain = withEnv('INTAKE_CACHE_DIR', 'off', () => parseYamlText('f.yml', text));
+  const dir = tempDir('yaml-cache');
+  const [miss, hit] = withEnv('INTAKE_CACHE_DIR', dir, () => [parseYamlText('f.yml', text), parseYamlText('f.yml', text)]);
+  return { plain, miss: miss!, hit: hit!, dir };
 }
 
 function assertSameReading(text: string): void {
@@ -79,14 +71,9 @@ test('values JSON cannot carry exactly are parsed every time, not cached', () =>
 });
 
 test('a YAML error is reported with its line, and nothing is cached', () => {
-  const previous = process.env.INTAKE_CACHE_DIR;
   const dir = tempDir('yaml-cache-error');
-  process.env.INTAKE_CACHE_DIR = dir;
-  try {
+  withEnv('INTAKE_CACHE_DIR', dir, () => {
     assert.throws(() => parseYamlText('bad.yml', 'a: 1\nb: [unclosed\n'), (err: Error & { line?: number }) => /invalid YAML/.test(err.message) && err.line !== undefined);
-    assert.equal(readdirSync(dir).length, 0);
-  } finally {
-    if (previous === undefined) delete process.env.INTAKE_CACHE_DIR;
-    else process.env.INTAKE_CACHE_DIR = previous;
-  }
+  });
+  assert.equal(readdirSync(dir).length, 0);
 });

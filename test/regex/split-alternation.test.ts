@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { compilePattern } from '../../src/regex/index.js';
 import { expandGrok } from '../../src/stages/grok/expand.js';
 import { BASE_PATTERNS } from '../../src/stages/grok/library.js';
-import { tempDir } from '../cli/helpers.js';
+import { tempDir, withEnv } from '../cli/helpers.js';
 
 /** A grok alternation of message shapes, big enough (IPv6 inside each) to be split. */
 const GROK = [
@@ -31,14 +31,7 @@ const INPUTS = [
 ];
 
 function withCacheDir<T>(dir: string, run: () => T): T {
-  const previous = process.env.INTAKE_CACHE_DIR;
-  process.env.INTAKE_CACHE_DIR = dir;
-  try {
-    return run();
-  } finally {
-    if (previous === undefined) delete process.env.INTAKE_CACHE_DIR;
-    else process.env.INTAKE_CACHE_DIR = previous;
-  }
+  return withEnv('INTAKE_CACHE_DIR', dir, run);
 }
 
 test('a big full-match alternation is split into one regex per alternative', () => {

@@ -3,17 +3,10 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compilePattern } from '../../src/regex/index.js';
-import { tempDir } from '../cli/helpers.js';
+import { tempDir, withEnv } from '../cli/helpers.js';
 
 function withCacheDir<T>(dir: string, run: () => T): T {
-  const previous = process.env.INTAKE_CACHE_DIR;
-  process.env.INTAKE_CACHE_DIR = dir;
-  try {
-    return run();
-  } finally {
-    if (previous === undefined) delete process.env.INTAKE_CACHE_DIR;
-    else process.env.INTAKE_CACHE_DIR = previous;
-  }
+  return withEnv('INTAKE_CACHE_DIR', dir, run);
 }
 
 const PATTERNS: Array<[string, { fullMatch?: boolean; ignoreCase?: boolean }, string[]]> = [
