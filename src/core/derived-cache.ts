@@ -8,7 +8,7 @@
  * INTAKE_CACHE_DIR=off turns the cache off.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,10 +37,21 @@ export function readEntry(name: string): unknown {
   }
 }
 
-/** Stores an entry (JSON); silently does nothing when the cache is off or cannot be written. */
-export function writeEntry(name: string, value: unknown): void {
+const pruned = new Set<string>();
+
+/**
+ * Stores an entry (JSON); silently does nothing when the cache is off or cannot be written.
+ * `family` (e.g. `yaml-`) and `kind` (e.g. `yaml-<code fingerprint>-`): the first write of a process
+ * removes the family's entries of other kinds, which other versions of Intake made and this one
+ * never reads, so the directory does not grow with every upgrade.
+ */
+export function writeEntry(name: string, value: unknown, family?: string, kind?: string): void {
   const dir = cacheDir();
   if (dir === undefined) return;
+  if (family !== undefined && kind !== undefined && !pruned.has(family)) {
+    pruned.add(family);
+    pruneStale(dir, family, kind);
+  }
   try {
     mkdirSync(dir, { recursive: true });
     const file = join(dir, name);
@@ -49,6 +60,23 @@ export function writeEntry(name: string, value: unknown): void {
     renameSync(temp, file);
   } catch {
     // A read-only or full disk only costs the next start the work.
+  }
+}
+
+function pruneStale(dir: string, family: string, kind: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(family) || name.startsWith(kind)) continue;
+    try {
+      unlinkSync(join(dir, name));
+    } catch {
+      // Another process may have removed it first.
+    }
   }
 }
 

@@ -42,7 +42,7 @@ export function readCachedYaml(text: string): CachedYaml | undefined {
 /** Stores a parse when its value is JSON-exact; silently does nothing otherwise. */
 export function writeCachedYaml(text: string, entry: CachedYaml): void {
   if (!jsonExact(entry.value) || !entry.typedKeys.every(([, keys]) => keys.every(isScalarKey))) return;
-  writeEntry(nameOf(text), entry);
+  writeEntry(nameOf(text), entry, 'yaml-', `${kind()}-`);
 }
 
 function isScalarKey(key: unknown): boolean {

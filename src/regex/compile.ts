@@ -108,7 +108,7 @@ function translation(pattern: string, ignoreCase: boolean, fullMatch: boolean): 
       risky: hasNestedRisk(parsed.root),
       branches: fullMatch && values.source.length >= SPLIT_MIN_SOURCE ? translateBranches(parsed, values.groups.names) : null,
     };
-    writeEntry(name, t);
+    writeEntry(name, t, 'regex-', `${translationKind()}-`);
     return { ...t, parsed };
   };
 }

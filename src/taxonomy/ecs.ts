@@ -34,7 +34,7 @@ export function builtinEcsTypes(): ReadonlyArray<readonly [string, string]> {
       ecsTypes = Object.keys(all)
         .filter((name) => !name.startsWith('ecs.'))
         .map((name) => [name, all[name].type] as const);
-      writeEntry(entry, ecsTypes);
+      writeEntry(entry, ecsTypes, 'ecs-types-', entry);
     }
   }
   return ecsTypes;
