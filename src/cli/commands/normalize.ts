@@ -11,7 +11,7 @@ import { NORMALIZE_HELP } from '../help.js';
 import { ByteChunker, LineBatcher } from '../../runtime/line-batcher.js';
 import { ProgressBar, progressWanted } from '../normalize/progress.js';
 import { diagnosticLines, formatLoadFailure } from '../format-errors.js';
-import { resolveFormatDirs, resolveFormats } from '../normalize/resolve-format.js';
+import { resolveFormatDirs } from '../normalize/resolve-format-dirs.js';
 import { RunStats } from '../normalize/summary.js';
 import { WorkerPool, WorkerStartError } from '../normalize/worker-pool.js';
 
@@ -109,6 +109,8 @@ export async function runNormalize(argv: string[]): Promise<number> {
     const blocks = (bytes: Uint8Array[]) => bytes.map((b) => ({ bytes: b }));
     split = { push: (c) => blocks(chunker.push(c)), endOfInput: () => blocks(chunker.endOfInput()), flush: () => [] };
   } else {
+    // Loaded here only: with --workers this thread orchestrates and never imports the engine.
+    const { resolveFormats } = await import('../normalize/resolve-format.js');
     const { auto, formats } = resolveFormats(format, taxonomyFiles);
     const processBatch = createBatchProcessor(
       auto ? { kind: 'auto', detector: new FormatDetector(formats) } : { kind: 'format', format: formats[0]! },
