@@ -18,7 +18,12 @@ export function cacheDir(): string | undefined {
   if (configured === 'off') return undefined;
   if (configured) return configured;
   const xdg = process.env.XDG_CACHE_HOME;
-  return join(xdg ? xdg : join(homedir(), '.cache'), 'intake');
+  if (xdg) return join(xdg, 'intake');
+  try {
+    return join(homedir(), '.cache', 'intake');
+  } catch {
+    return undefined; // no home directory (a service account): no cache, nothing breaks
+  }
 }
 
 /** A file name for an entry keyed by text: its kind and the SHA-256 of the text. */
