@@ -10,20 +10,23 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export function cacheDir(): string | undefined {
   const configured = process.env.INTAKE_CACHE_DIR;
   if (configured === 'off') return undefined;
   if (configured) return configured;
+  // Relative locations (an empty HOME) would scatter caches over working directories: ignored.
   const xdg = process.env.XDG_CACHE_HOME;
-  if (xdg) return join(xdg, 'intake');
+  if (xdg && isAbsolute(xdg)) return join(xdg, 'intake');
+  let home: string;
   try {
-    return join(homedir(), '.cache', 'intake');
+    home = homedir();
   } catch {
     return undefined; // no home directory (a service account): no cache, nothing breaks
   }
+  return isAbsolute(home) ? join(home, '.cache', 'intake') : undefined;
 }
 
 /** A file name for an entry keyed by text: its kind and the SHA-256 of the text. */

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as derived from '../../src/core/derived-cache.js';
 import { readEntry, writeEntry } from '../../src/core/derived-cache.js';
 import { tempDir, withEnv } from '../cli/helpers.js';
 
@@ -34,5 +35,14 @@ test('the cache can be turned off, and an unwritable directory is not an error',
   withEnv('INTAKE_CACHE_DIR', join(file, 'sub'), () => {
     assert.doesNotThrow(() => writeEntry('y.json', 1));
     assert.equal(readEntry('y.json'), undefined);
+  });
+});
+
+test('the default location is under XDG_CACHE_HOME or the home directory, never a relative path', () => {
+  const { cacheDir } = derived;
+  withEnv('INTAKE_CACHE_DIR', '', () => {
+    withEnv('XDG_CACHE_HOME', '/var/cache/u', () => assert.equal(cacheDir(), '/var/cache/u/intake'));
+    withEnv('XDG_CACHE_HOME', '', () => withEnv('HOME', '/home/u', () => assert.equal(cacheDir(), '/home/u/.cache/intake')));
+    withEnv('XDG_CACHE_HOME', 'relative', () => withEnv('HOME', '', () => assert.equal(cacheDir(), undefined)));
   });
 });
