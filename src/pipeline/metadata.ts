@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { isDict } from '../language/values.js';
+import { childDict } from './paths.js';
 
 export const ZERO_UUID = '00000000-0000-0000-0000-000000000000';
 
@@ -15,8 +15,8 @@ export interface Metadata {
 
 /** Stamps the intake metadata (normalized-event step 12) and the raw message on a normalized event. */
 export function stampMetadata(event: Record<string, unknown>, meta: Metadata): Record<string, unknown> {
-  const sekoiaio = child(event, 'sekoiaio');
-  const intake = child(sekoiaio, 'intake');
+  const sekoiaio = childDict(event, 'sekoiaio');
+  const intake = childDict(sekoiaio, 'intake');
   intake.parsing_status = meta.status;
   intake.dialect = meta.dialect;
   intake.dialect_uuid = meta.dialectUuid;
@@ -24,19 +24,11 @@ export function stampMetadata(event: Record<string, unknown>, meta: Metadata): R
   else delete intake.parsing_error;
   if (meta.warnings.length > 0) intake.parsing_warnings = [...meta.warnings];
   else delete intake.parsing_warnings;
-  child(event, 'event').id = meta.eventId;
+  childDict(event, 'event').id = meta.eventId;
   event.message = meta.message;
   return event;
 }
 
 export function newEventId(testMode: boolean | undefined): string {
   return testMode ? ZERO_UUID : randomUUID();
-}
-
-function child(obj: Record<string, unknown>, key: string): Record<string, unknown> {
-  const existing = obj[key];
-  if (isDict(existing)) return existing;
-  const created: Record<string, unknown> = {};
-  obj[key] = created;
-  return created;
 }

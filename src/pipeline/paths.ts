@@ -69,7 +69,7 @@ export function pathWriter(keys: readonly string[]): PathWriter {
 }
 
 /** The dict at `obj[key]`, replacing a missing or non-dict value by a new dict (key not on Object.prototype). */
-function childDict(obj: Record<string, unknown>, key: string): Record<string, unknown> {
+export function childDict(obj: Record<string, unknown>, key: string): Record<string, unknown> {
   const next = obj[key];
   if (isDict(next)) return next;
   const created: Record<string, unknown> = {};

@@ -16,8 +16,11 @@ let cacheKind: string | undefined;
 
 /** Keyed by this folder's code (yaml-file.ts reads the files) and the yaml library's version. */
 function kind(): string {
-  const yamlVersion = (createRequire(import.meta.url)('yaml/package.json') as { version: string }).version;
-  return (cacheKind ??= `yaml-${codeFingerprint(new URL('.', import.meta.url), [yamlVersion])}`);
+  if (cacheKind === undefined) {
+    const yamlVersion = (createRequire(import.meta.url)('yaml/package.json') as { version: string }).version;
+    cacheKind = `yaml-${codeFingerprint(new URL('.', import.meta.url), [yamlVersion])}`;
+  }
+  return cacheKind;
 }
 
 export type KeyPath = (string | number)[];

@@ -185,14 +185,11 @@ class Compiled implements CompiledRegex {
     this.groupNames = t.groups.names;
     this.linear = t.linear;
     if (t.branches === null) {
-      this.valueRunner = new Runner(new RegExp(t.source), t.relaxed === null ? null : new RegExp(t.relaxed), t.linear, t.risky, this.timeoutMs);
+      this.valueRunner = this.runnerFor(t.source, t.relaxed, t.linear, '');
     } else {
       // The whole pattern's regex is never built: V8 would compile it at its first use.
       this.valueRunner = null;
-      this.branches = t.branches.map((b) => ({
-        runner: new Runner(new RegExp(b.source), b.relaxed === null ? null : new RegExp(b.relaxed), b.linear, t.risky, this.timeoutMs),
-        jsIndices: b.jsIndices,
-      }));
+      this.branches = t.branches.map((b) => ({ runner: this.runnerFor(b.source, b.relaxed, b.linear, ''), jsIndices: b.jsIndices }));
     }
   }
 
@@ -201,10 +198,11 @@ class Compiled implements CompiledRegex {
   }
 
   private makeRunner(mode: Mode, source: string, linear: boolean): Runner {
-    const flags = mode === 'sticky' ? 'y' : '';
-    const relaxedSource = linear ? null : emitRelaxed(this.parsed, mode === 'full');
-    const relaxed = relaxedSource === null ? null : new RegExp(relaxedSource, flags);
-    return new Runner(new RegExp(source, flags), relaxed, linear, this.risky, this.timeoutMs);
+    return this.runnerFor(source, linear ? null : emitRelaxed(this.parsed, mode === 'full'), linear, mode === 'sticky' ? 'y' : '');
+  }
+
+  private runnerFor(source: string, relaxed: string | null, linear: boolean, flags: string): Runner {
+    return new Runner(new RegExp(source, flags), relaxed === null ? null : new RegExp(relaxed, flags), linear, this.risky, this.timeoutMs);
   }
 
   private runner(mode: Mode): Runner {
