@@ -27,13 +27,16 @@ export interface BatchResult {
 
 export type Normalizer = { kind: 'format'; format: Format } | { kind: 'auto'; detector: FormatDetector };
 
-/** Turns batches of lines into NDJSON; shared by the main thread and the worker threads. */
-export function createBatchProcessor(normalizer: Normalizer, mode: InputMode): (batch: Batch) => BatchResult {
-  return (batch) => {
+/**
+ * Turns batches of lines into NDJSON; shared by the main thread and the worker threads.
+ * `into`, a shared block, receives the NDJSON when it fits (see shared-blocks.ts).
+ */
+export function createBatchProcessor(normalizer: Normalizer, mode: InputMode): (batch: Batch, into?: SharedArrayBuffer) => BatchResult {
+  return (batch, into) => {
     let inputChars = 0;
     for (let i = 0; i < batch.lines.length; i++) inputChars += batch.lines[i]!.length;
     // Events come out two to three times their input's size; the buffer grows when that is short.
-    const out = new NdjsonBytes(inputChars * 3 + 1024);
+    const out = new NdjsonBytes(inputChars * 3 + 1024, into);
     const perFormat: Record<string, number> = {};
     let failed = 0;
     let invalidAt = 0;

@@ -99,35 +99,64 @@ export function splitLines(bytes: Uint8Array): Batch {
 export class ByteChunker {
   private parts: Buffer[] = [];
   private length = 0;
+  /** parts[0..scanned) hold no newline (so a very long line is scanned once, not at every chunk). */
+  private scanned = 0;
 
-  constructor(private readonly size: number) {}
+  /**
+   * `alloc(n)` gives the memory for a block of n bytes (a shared block when it fits one);
+   * the block's bytes are copied into it once.
+   */
+  constructor(
+    private readonly size: number,
+    private readonly alloc: (bytes: number) => Uint8Array = (n) => new Uint8Array(n),
+  ) {}
 
   push(chunk: Buffer): Uint8Array[] {
     this.parts.push(chunk);
     this.length += chunk.length;
     if (this.length < this.size) return [];
-    const buf = Buffer.concat(this.parts, this.length);
-    const last = buf.lastIndexOf(NEWLINE);
-    if (last < 0) {
-      this.parts = [buf];
+    // The cut is after the last newline, found from the newest part backwards.
+    let part = this.parts.length - 1;
+    let at = -1;
+    for (; part >= this.scanned; part--) {
+      at = this.parts[part]!.lastIndexOf(NEWLINE);
+      if (at >= 0) break;
+    }
+    if (part < this.scanned) {
+      this.scanned = this.parts.length;
       return [];
     }
-    // A copy, not a view: the block is handed to another thread and the rest is kept here.
-    const block = new Uint8Array(buf.subarray(0, last + 1));
-    const rest = buf.subarray(last + 1);
-    this.parts = rest.length > 0 ? [Buffer.from(rest)] : [];
-    this.length = rest.length;
+    let blockLength = at + 1;
+    for (let i = 0; i < part; i++) blockLength += this.parts[i]!.length;
+    const block = this.gather(blockLength, part, at + 1);
+    // The rest stays a view of its part: read chunks are never reused by the stream.
+    const last = this.parts[part]!;
+    this.parts = at + 1 < last.length ? [last.subarray(at + 1), ...this.parts.slice(part + 1)] : this.parts.slice(part + 1);
+    this.length -= blockLength;
+    this.scanned = this.parts.length;
     return [block];
   }
 
   /** Ends one input: its last line, even unterminated, is a line of its own. */
   endOfInput(): Uint8Array[] {
     if (this.length === 0) return [];
-    const block = new Uint8Array(this.length + 1);
-    block.set(Buffer.concat(this.parts, this.length));
+    const block = this.gather(this.length + 1, this.parts.length - 1, this.parts[this.parts.length - 1]!.length);
     block[this.length] = NEWLINE;
     this.parts = [];
     this.length = 0;
+    this.scanned = 0;
     return [block];
+  }
+
+  /** Copies parts[0..lastPart) whole and parts[lastPart] up to `end` into a new block of `bytes`. */
+  private gather(bytes: number, lastPart: number, end: number): Uint8Array {
+    const block = this.alloc(bytes).subarray(0, bytes);
+    let offset = 0;
+    for (let i = 0; i < lastPart; i++) {
+      block.set(this.parts[i]!, offset);
+      offset += this.parts[i]!.length;
+    }
+    block.set(this.parts[lastPart]!.subarray(0, end), offset);
+    return block;
   }
 }

@@ -2,14 +2,15 @@
  * NDJSON lines encoded straight into one UTF-8 buffer. Encoding each line into place costs less
  * than joining a batch's strings and encoding the joined text (measured on the built-in formats:
  * a two-byte line, such as one holding a byte-order mark, makes the whole joined text two-byte).
- * The buffer owns its ArrayBuffer, so a worker thread can transfer it instead of copying.
+ * In a worker thread the lines go into a shared block (shared-blocks.ts) when one is given and
+ * they fit; past it they continue in a buffer of their own.
  */
 export class NdjsonBytes {
   private buf: Buffer;
   private length = 0;
 
-  constructor(capacity: number) {
-    this.buf = Buffer.allocUnsafeSlow(Math.max(capacity, 64));
+  constructor(capacity: number, into?: SharedArrayBuffer) {
+    this.buf = into ? Buffer.from(into) : Buffer.allocUnsafeSlow(Math.max(capacity, 64));
   }
 
   /** Appends `line` and a newline. */

@@ -20,6 +20,8 @@ export interface NormalizeWorkerData {
 export interface WorkerRequest {
   seq: number;
   batch: Batch | ByteBatch;
+  /** A shared block for the output (shared-blocks.ts). */
+  into?: SharedArrayBuffer;
 }
 
 /** A worker's first message: its formats loaded (with their non-fatal findings), or which one did not. */
@@ -57,9 +59,9 @@ function serve(port: NonNullable<typeof parentPort>): void {
     let reply: WorkerReply;
     try {
       const batch = 'bytes' in request.batch ? splitLines(request.batch.bytes) : request.batch;
-      const result = processBatch(batch);
-      // The bytes are transferred, not copied: the main thread only writes them out.
-      port.postMessage({ seq: request.seq, result } satisfies WorkerReply, [result.bytes.buffer as ArrayBuffer]);
+      const result = processBatch(batch, request.into);
+      // Never transferred (see shared-blocks.ts): a view of the shared block is shared, other bytes copied.
+      port.postMessage({ seq: request.seq, result } satisfies WorkerReply);
       return;
     } catch (err) {
       reply = { seq: request.seq, error: err instanceof Error ? err.message : String(err) };

@@ -87,12 +87,13 @@ test('an unloadable format: exit 1 with each problem and its file and line', asy
 
 test('--workers 2 keeps input order over many batches', async () => {
   const dir = tinyFormat(tempDir('workers'));
-  const lines = Array.from({ length: 5000 }, (_, i) => `line ${i}`);
+  // About 1.4 MB: some twenty input blocks, more than are ever in flight, so shared blocks get reused.
+  const lines = Array.from({ length: 20_000 }, (_, i) => `line ${i} ${'é'.repeat(i % 50)}${'x'.repeat(20)}`);
   const r = await runCli(['normalize', '--format', dir, '--workers', '2'], { stdin: lines.join('\n') + '\n' });
   assert.equal(r.code, 0, r.stderr);
   const reasons = ndjson(r.stdout).map((e) => (e.event as Record<string, unknown>).reason);
   assert.deepEqual(reasons, lines);
-  assert.match(r.stderr, /5000 events in, 5000 normalized, 0 failed/);
+  assert.match(r.stderr, /20000 events in, 20000 normalized, 0 failed/);
 });
 
 test('--format auto picks the right built-in format for every built-in sample', async () => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LineBatcher } from '../../src/runtime/line-batcher.js';
+import { ByteChunker, LineBatcher } from '../../src/runtime/line-batcher.js';
 
 test('splits chunks into lines across chunk boundaries and batches them', () => {
   const b = new LineBatcher(2);
@@ -23,4 +23,41 @@ test('a multi-byte character split across chunks is decoded correctly', () => {
   const out = [...b.push(bytes.subarray(0, 2)), ...b.push(bytes.subarray(2)), ...b.flush()];
   assert.deepEqual(out[0]!.lines, ['aé']);
   assert.deepEqual(out[0]!.invalidUtf8, []);
+});
+
+test('ByteChunker: blocks of whole lines, about the block size, the input unchanged once joined', () => {
+  const text = Array.from({ length: 3000 }, (_, i) => `event ${i} ${'é'.repeat(i % 7)}`).join('\n');
+  const input = Buffer.from(text);
+  const allocated: number[] = [];
+  const chunker = new ByteChunker(1000, (n) => {
+    allocated.push(n);
+    return new Uint8Array(new SharedArrayBuffer(n + 100));
+  });
+  const blocks: Uint8Array[] = [];
+  // Uneven chunk sizes, cutting lines and multi-byte characters anywhere.
+  for (let at = 0, step = 1; at < input.length; at += step, step = (step * 7 + 3) % 701 + 1) {
+    blocks.push(...chunker.push(input.subarray(at, at + step)));
+  }
+  blocks.push(...chunker.endOfInput());
+  assert.equal(Buffer.concat(blocks).toString(), text + '\n');
+  for (const block of blocks) assert.equal(block[block.length - 1], 0x0a);
+  // Cut at the last newline once the size is reached: short of it by less than a line at most.
+  const longestLine = Math.max(...text.split('\n').map((l) => Buffer.byteLength(l) + 1));
+  for (const block of blocks.slice(0, -1)) assert.ok(block.length > 1000 - longestLine, `block of ${block.length} bytes`);
+  assert.deepEqual(allocated, blocks.map((b) => b.length));
+  assert.ok(blocks.every((b) => b.buffer instanceof SharedArrayBuffer));
+});
+
+test('ByteChunker: a line longer than many chunks comes out whole once its newline arrives', () => {
+  const chunker = new ByteChunker(10);
+  const long = 'y'.repeat(5000);
+  const out: Uint8Array[] = [];
+  for (let at = 0; at < long.length; at += 64) out.push(...chunker.push(Buffer.from(long.slice(at, at + 64))));
+  assert.equal(out.length, 0);
+  out.push(...chunker.push(Buffer.from('\nnext')));
+  assert.equal(out.length, 1);
+  assert.equal(Buffer.from(out[0]!).toString(), long + '\n');
+  const last = chunker.endOfInput();
+  assert.equal(Buffer.from(last[0]!).toString(), 'next\n');
+  assert.equal(chunker.endOfInput().length, 0);
 });

@@ -73,9 +73,11 @@ export async function runNormalize(argv: string[]): Promise<number> {
     throw err;
   });
 
-  const write = async (result: BatchResult) => {
+  /** Writes a result; `written` runs once stdout no longer needs its bytes. */
+  const write = async (result: BatchResult, written?: () => void) => {
     stats.add(result);
-    if (result.bytes.length > 0 && !stdout.write(result.bytes)) await once(stdout, 'drain');
+    if (result.bytes.length === 0) written?.();
+    else if (!stdout.write(result.bytes, written)) await once(stdout, 'drain');
   };
 
   let handle: (batch: Batch | ByteBatch) => Promise<void>;
@@ -97,15 +99,20 @@ export async function runNormalize(argv: string[]): Promise<number> {
     const inFlight: Promise<BatchResult>[] = [];
     // Enough to keep every worker busy with a batch queued behind the one it works on, plus one.
     const maxInFlight = workers * 3;
+    const writeOut = async (result: BatchResult) => write(result, () => pool.recycle(result.bytes));
     handle = async (batch) => {
       inFlight.push(pool.submit(batch));
-      while (inFlight.length >= maxInFlight) await write(await inFlight.shift()!);
+      while (inFlight.length >= maxInFlight) await writeOut(await inFlight.shift()!);
     };
     finish = async () => {
-      while (inFlight.length > 0) await write(await inFlight.shift()!);
+      while (inFlight.length > 0) await writeOut(await inFlight.shift()!);
       await pool.close();
     };
-    const chunker = new ByteChunker(WORKER_BLOCK);
+    // Input blocks go straight into shared memory (one copy), for the workers to read in place.
+    const chunker = new ByteChunker(WORKER_BLOCK, (bytes) => {
+      const block = pool.blocks.take(bytes);
+      return block ? new Uint8Array(block) : new Uint8Array(bytes);
+    });
     const blocks = (bytes: Uint8Array[]) => bytes.map((b) => ({ bytes: b }));
     split = { push: (c) => blocks(chunker.push(c)), endOfInput: () => blocks(chunker.endOfInput()), flush: () => [] };
   } else {

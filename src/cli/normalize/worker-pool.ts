@@ -4,6 +4,7 @@ import type { Batch, BatchResult, ByteBatch } from '../../runtime/batch.js';
 import { splitLines } from '../../runtime/line-batcher.js';
 import { failureRecord } from '../../runtime/failure-record.js';
 import { NdjsonBytes } from '../../runtime/ndjson-bytes.js';
+import { SharedBlockPool } from '../../runtime/shared-blocks.js';
 import type { NormalizeWorkerData, WorkerReply, WorkerStartReply } from '../../runtime/normalize-worker.js';
 import { FormatLoadError, type LoadProblem } from '../../pipeline/types.js';
 
@@ -20,6 +21,8 @@ export class WorkerStartError extends Error {
 interface Task {
   seq: number;
   batch: Batch | ByteBatch;
+  /** The shared block the worker writes the output into. */
+  into?: SharedArrayBuffer;
   resolve: (r: BatchResult) => void;
 }
 
@@ -38,6 +41,12 @@ interface Slot {
  * through the main thread after each batch (measured: 7% idle per worker with two workers).
  */
 const TASKS_PER_WORKER = 2;
+
+/**
+ * Shared blocks for input blocks and output bytes: a 64 KiB input block (plus up to one read
+ * chunk) comes out as two to three times its size.
+ */
+const SHARED_BLOCK = 1024 * 1024;
 
 /** Replacements allowed for workers that die while idle (e.g. cannot load the format) before giving up. */
 const MAX_IDLE_DEATHS = 3;
@@ -82,6 +91,11 @@ export class WorkerPool {
   private closed = false;
   private idleDeaths = 0;
   private fatal: string | undefined;
+  /**
+   * Memory shared with the workers. Input blocks taken from it come back when their batch is
+   * answered; output bytes when the caller hands them to `recycle` after writing them.
+   */
+  readonly blocks = new SharedBlockPool(SHARED_BLOCK);
   private startedOk!: (diagnostics: LoadProblem[]) => void;
   private startFailed!: (err: WorkerStartError) => void;
   /**
@@ -107,9 +121,14 @@ export class WorkerPool {
   /** Normalizes a batch; resolves with its NDJSON text and counts (never rejects). */
   submit(batch: Batch | ByteBatch): Promise<BatchResult> {
     return new Promise((resolve) => {
-      this.queue.push({ seq: this.seq++, batch, resolve });
+      this.queue.push({ seq: this.seq++, batch, into: this.blocks.take(), resolve });
       this.dispatch();
     });
+  }
+
+  /** Output bytes of a result, written out: their shared block may serve another batch. */
+  recycle(bytes: Uint8Array): void {
+    this.blocks.recycle(bytes);
   }
 
   async close(): Promise<void> {
@@ -150,7 +169,7 @@ export class WorkerPool {
         const task = this.queue.shift()!;
         slot.tasks.push(task);
         if (slot.tasks.length === 1) this.startDeadline(slot);
-        slot.worker.postMessage({ seq: task.seq, batch: task.batch });
+        slot.worker.postMessage({ seq: task.seq, batch: task.batch, into: task.into });
       }
     }
   }
@@ -169,7 +188,12 @@ export class WorkerPool {
     const task = slot.tasks.shift()!;
     if (slot.tasks.length > 0) this.startDeadline(slot);
     if ('error' in reply) this.retry(task, reply.error);
-    else task.resolve(reply.result);
+    else {
+      // Answered: the worker no longer reads the input block. (A broken worker's blocks are
+      // never reused: it may still be running when it is replaced.)
+      if ('bytes' in task.batch) this.blocks.recycle(task.batch.bytes);
+      task.resolve(reply.result);
+    }
     this.dispatch();
   }
 
