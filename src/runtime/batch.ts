@@ -2,7 +2,7 @@ import { stringifyJson } from '../core/json.js';
 import type { Format, NormalizedEvent } from '../pipeline/index.js';
 import { failureRecord, isFailure } from './failure-record.js';
 import { FormatDetector } from './format-detector.js';
-import { parseInputLine, type InputMode } from './input-line.js';
+import { messageLiteral, parseInputLine, type InputMode } from './input-line.js';
 import { NdjsonBytes } from './ndjson-bytes.js';
 
 /** A slice of input lines, in order; `invalidUtf8` lists the indexes decoded lossily. */
@@ -43,22 +43,28 @@ export function createBatchProcessor(normalizer: Normalizer, mode: InputMode): (
     for (let i = 0; i < batch.lines.length; i++) {
       const line = batch.lines[i]!;
       let event: NormalizedEvent;
+      let literal: string | undefined;
+      let inputMessage: string | undefined;
       if (batch.invalidUtf8[invalidAt] === i) {
         invalidAt++;
         event = failureRecord(line, 'input: invalid UTF-8');
       } else {
         const parsed = parseInputLine(line, mode);
         if ('error' in parsed) event = failureRecord(line, parsed.error);
-        else if (normalizer.kind === 'format') event = normalizer.format.normalize(parsed.event);
         else {
-          const detection = normalizer.detector.normalize(parsed.event);
-          event = detection.event;
-          const slug = detection.format?.slug ?? '(none)';
-          perFormat[slug] = (perFormat[slug] ?? 0) + 1;
+          inputMessage = parsed.event.message;
+          if (mode === 'json') literal = messageLiteral(line, parsed.event);
+          if (normalizer.kind === 'format') event = normalizer.format.normalize(parsed.event);
+          else {
+            const detection = normalizer.detector.normalize(parsed.event);
+            event = detection.event;
+            const slug = detection.format?.slug ?? '(none)';
+            perFormat[slug] = (perFormat[slug] ?? 0) + 1;
+          }
         }
       }
       if (isFailure(event)) failed++;
-      out.push(stringifyJson(event));
+      if (literal === undefined || !writeWithLiteral(out, event, inputMessage!, literal)) out.push(stringifyJson(event));
     }
     return {
       bytes: out.take(),
@@ -67,4 +73,26 @@ export function createBatchProcessor(normalizer: Normalizer, mode: InputMode): (
       perFormat,
     };
   };
+}
+
+const EMPTY_MESSAGE_END = '"message":""}';
+
+/**
+ * Writes `event` with its message copied from the input line's `literal` of `inputMessage` (see
+ * messageLiteral): when the message is the event's last key and still that text, the event is serialized
+ * with an empty message and the literal put in its place, which spares escaping the message a
+ * second time. False (nothing written, `event` unchanged) when that does not apply.
+ */
+export function writeWithLiteral(out: NdjsonBytes, event: NormalizedEvent, inputMessage: string, literal: string): boolean {
+  const message = event.message;
+  if (message !== inputMessage) return false;
+  let last: string | undefined;
+  for (const key in event) last = key;
+  if (last !== 'message') return false;
+  event.message = '';
+  const text = stringifyJson(event);
+  event.message = message;
+  if (!text.endsWith(EMPTY_MESSAGE_END)) return false;
+  out.pushPieces(text.slice(0, text.length - 3), literal, '}');
+  return true;
 }

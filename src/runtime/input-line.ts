@@ -22,3 +22,25 @@ export function parseInputLine(line: string, mode: InputMode): ParsedLine {
   if (typeof message !== 'string') return { error: 'input: "message" must be a string' };
   return { event: value as InputEvent };
 }
+
+const MESSAGE_ONLY_HEADS = ['{"message":"', '{"message": "'];
+/** Escapes JSON.stringify never writes: `\u` forms and `\/` (a `\\u` pair only makes this cautious). */
+const FOREIGN_ESCAPE = /\\[u/]/;
+
+/**
+ * The message of a JSON line `{"message":"..."}` (nothing else in it) as the JSON string literal
+ * written there, quotes included, when JSON.stringify of the message would write the very same
+ * text; otherwise undefined. The output can then copy it instead of escaping the message again.
+ */
+export function messageLiteral(line: string, event: InputEvent): string | undefined {
+  if (!line.endsWith('"}')) return undefined;
+  let start: number;
+  if (line.startsWith(MESSAGE_ONLY_HEADS[0]!)) start = MESSAGE_ONLY_HEADS[0]!.length - 1;
+  else if (line.startsWith(MESSAGE_ONLY_HEADS[1]!)) start = MESSAGE_ONLY_HEADS[1]!.length - 1;
+  else return undefined;
+  // The line parsed as an object: with "message" its only key, the rest of the line is its value.
+  let keys = 0;
+  for (const _ in event) if (++keys > 1) return undefined;
+  const literal = line.slice(start, line.length - 1);
+  return FOREIGN_ESCAPE.test(literal) ? undefined : literal;
+}

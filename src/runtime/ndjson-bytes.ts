@@ -22,6 +22,16 @@ export class NdjsonBytes {
     this.buf[this.length++] = 0x0a;
   }
 
+  /** Appends the line made of `a`, `b` and `c` (written one after the other) and a newline. */
+  pushPieces(a: string, b: string, c: string): void {
+    const worst = this.length + (a.length + b.length + c.length) * 3 + 1;
+    if (worst > this.buf.length) this.grow(worst);
+    this.length += this.buf.write(a, this.length);
+    this.length += this.buf.write(b, this.length);
+    this.length += this.buf.write(c, this.length);
+    this.buf[this.length++] = 0x0a;
+  }
+
   /** The lines written so far (a view of the buffer; push no more after taking it). */
   take(): Uint8Array {
     return this.buf.subarray(0, this.length);
