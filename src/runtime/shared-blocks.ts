@@ -9,12 +9,21 @@
  * whatever does not fit one is copied, never transferred.
  */
 
-/** Blocks of one size, handed out and taken back by the main thread (the only thread that recycles). */
+/**
+ * The default block: a 64 KiB input block (plus up to one read chunk), or a batch of 256 lines,
+ * comes out as two to three times its size.
+ */
+export const SHARED_BLOCK_SIZE = 1024 * 1024;
+
+/**
+ * Blocks of one size, handed out and taken back by the main thread (the only thread that recycles).
+ * Reusing them also spares the page faults of fresh memory for every batch's output.
+ */
 export class SharedBlockPool {
   private readonly free: SharedArrayBuffer[] = [];
 
   constructor(
-    readonly blockSize: number,
+    readonly blockSize = SHARED_BLOCK_SIZE,
     /** Free blocks kept for reuse; more are left to the garbage collector. */
     private readonly keep = 32,
   ) {}

@@ -85,15 +85,17 @@ test('an unloadable format: exit 1 with each problem and its file and line', asy
   }
 });
 
-test('--workers 2 keeps input order over many batches', async () => {
+test('input order and content survive many batches, in this thread and with --workers 2', async () => {
   const dir = tinyFormat(tempDir('workers'));
-  // About 1.4 MB: some twenty input blocks, more than are ever in flight, so shared blocks get reused.
+  // About 1.4 MB in, more out: more batches than are ever in flight, so shared blocks get reused.
   const lines = Array.from({ length: 20_000 }, (_, i) => `line ${i} ${'é'.repeat(i % 50)}${'x'.repeat(20)}`);
-  const r = await runCli(['normalize', '--format', dir, '--workers', '2'], { stdin: lines.join('\n') + '\n' });
-  assert.equal(r.code, 0, r.stderr);
-  const reasons = ndjson(r.stdout).map((e) => (e.event as Record<string, unknown>).reason);
-  assert.deepEqual(reasons, lines);
-  assert.match(r.stderr, /20000 events in, 20000 normalized, 0 failed/);
+  for (const workers of [[], ['--workers', '2']]) {
+    const r = await runCli(['normalize', '--format', dir, ...workers], { stdin: lines.join('\n') + '\n' });
+    assert.equal(r.code, 0, r.stderr);
+    const reasons = ndjson(r.stdout).map((e) => (e.event as Record<string, unknown>).reason);
+    assert.deepEqual(reasons, lines, workers.join(' '));
+    assert.match(r.stderr, /20000 events in, 20000 normalized, 0 failed/);
+  }
 });
 
 test('--format auto picks the right built-in format for every built-in sample', async () => {

@@ -9,6 +9,7 @@ import { parseOrUsage, positiveInt } from '../args.js';
 import { CommandError, UsageError } from '../errors.js';
 import { NORMALIZE_HELP } from '../help.js';
 import { ByteChunker, LineBatcher } from '../../runtime/line-batcher.js';
+import { SharedBlockPool } from '../../runtime/shared-blocks.js';
 import { ProgressBar, progressWanted } from '../normalize/progress.js';
 import { diagnosticLines, formatLoadFailure } from '../format-errors.js';
 import { resolveFormatDirs } from '../normalize/resolve-format-dirs.js';
@@ -123,7 +124,12 @@ export async function runNormalize(argv: string[]): Promise<number> {
       auto ? { kind: 'auto', detector: new FormatDetector(formats) } : { kind: 'format', format: formats[0]! },
       mode,
     );
-    handle = (batch) => write(processBatch(batch as Batch));
+    // Each batch's output goes into a recycled block, taken back once stdout is done with it.
+    const blocks = new SharedBlockPool();
+    handle = (batch) => {
+      const into = blocks.take();
+      return write(processBatch(batch as Batch, into), () => blocks.recycle(into));
+    };
     finish = async () => {};
     split = new LineBatcher(BATCH_LINES);
   }

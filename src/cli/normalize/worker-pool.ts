@@ -42,12 +42,6 @@ interface Slot {
  */
 const TASKS_PER_WORKER = 2;
 
-/**
- * Shared blocks for input blocks and output bytes: a 64 KiB input block (plus up to one read
- * chunk) comes out as two to three times its size.
- */
-const SHARED_BLOCK = 1024 * 1024;
-
 /** Replacements allowed for workers that die while idle (e.g. cannot load the format) before giving up. */
 const MAX_IDLE_DEATHS = 3;
 
@@ -95,7 +89,7 @@ export class WorkerPool {
    * Memory shared with the workers. Input blocks taken from it come back when their batch is
    * answered; output bytes when the caller hands them to `recycle` after writing them.
    */
-  readonly blocks = new SharedBlockPool(SHARED_BLOCK);
+  readonly blocks = new SharedBlockPool();
   private startedOk!: (diagnostics: LoadProblem[]) => void;
   private startFailed!: (err: WorkerStartError) => void;
   /**
