@@ -2,7 +2,9 @@
  * The JSON floor: the least work any JSON-in/JSON-out normalizer must do per event — read a line,
  * parse it, parse the JSON inside its message (from its first brace, so that a framed message such
  * as CEE's `@cee: {...}` counts too), serialize a result and write it. Same I/O shape as
- * `intake normalize` (chunked stdin, batched writes that respect backpressure).
+ * `intake normalize` (chunked stdin, batched writes that respect backpressure). It reads
+ * process.stdin as it comes (64 KiB pieces): reading a file on stdin in 256 KiB pieces, as
+ * `intake normalize` does, measured slower for this script, and the floor keeps its fastest way.
  */
 import { once } from 'node:events';
 

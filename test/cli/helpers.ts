@@ -1,6 +1,6 @@
 /** Shared helpers of the end-to-end CLI tests: run the real command in a child process. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,21 +29,24 @@ export interface RunResult {
   stderr: string;
 }
 
-export function spawnCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): ChildProcess {
+export function spawnCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; stdinFd?: number } = {}): ChildProcess {
   return spawn(process.execPath, [...cliCommand(), ...args], {
     cwd: options.cwd ?? ROOT,
     env: { ...process.env, ...options.env },
-    stdio: ['pipe', 'pipe', 'pipe'],
+    stdio: [options.stdinFd ?? 'pipe', 'pipe', 'pipe'],
   });
 }
 
 /** Runs the CLI to completion, feeding `stdin` (string or bytes) when given. */
 export function runCli(
   args: string[],
-  options: { stdin?: string | Buffer; cwd?: string; env?: NodeJS.ProcessEnv } = {},
+  options: { stdin?: string | Buffer; stdinFile?: string; cwd?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawnCli(args, options);
+    // A file as standard input (as with `< file`), or a pipe fed with `stdin`.
+    const stdinFd = options.stdinFile === undefined ? undefined : openSync(options.stdinFile, 'r');
+    const child = spawnCli(args, { ...options, stdinFd });
+    if (stdinFd !== undefined) closeSync(stdinFd);
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout!.on('data', (b: Buffer) => out.push(b));
@@ -52,8 +55,10 @@ export function runCli(
     child.on('close', (code) =>
       resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }),
     );
-    child.stdin!.on('error', () => {});
-    child.stdin!.end(options.stdin ?? '');
+    if (child.stdin) {
+      child.stdin.on('error', () => {});
+      child.stdin.end(options.stdin ?? '');
+    }
   });
 }
 

@@ -98,6 +98,23 @@ test('input order and content survive many batches, in this thread and with --wo
   }
 });
 
+test('a file as standard input is read in large pieces, to the same output as through a pipe', async () => {
+  const dir = tinyFormat(tempDir('stdin-file'));
+  // About 3 MB: a dozen 256 KiB reads, lines cut anywhere between them.
+  const lines = Array.from({ length: 40_000 }, (_, i) => `event ${i} ${'ü'.repeat(i % 30)}${'z'.repeat(i % 40)}`);
+  const file = join(tempDir('stdin-file'), 'input.log');
+  writeFileSync(file, lines.join('\n')); // no newline after the last line: it still counts
+  const piped = await runCli(['normalize', '--format', dir], { stdin: readFileSync(file) });
+  for (const workers of [[], ['--workers', '2']]) {
+    const r = await runCli(['normalize', '--format', dir, ...workers], { stdinFile: file });
+    assert.equal(r.code, 0, r.stderr);
+    const reasons = ndjson(r.stdout).map((e) => (e.event as Record<string, unknown>).reason);
+    assert.deepEqual(reasons, lines, workers.join(' '));
+    assert.equal(r.stdout.replace(/"id":"[0-9a-f-]{36}"/g, ''), piped.stdout.replace(/"id":"[0-9a-f-]{36}"/g, ''));
+    assert.match(r.stderr, /40000 events in, 40000 normalized, 0 failed/);
+  }
+});
+
 test('--format auto picks the right built-in format for every built-in sample', async () => {
   const expectedDialects: string[] = [];
   const inputs: Record<string, unknown>[] = [];
