@@ -38,9 +38,13 @@ export function messageLiteral(line: string, event: InputEvent): string | undefi
   if (line.startsWith(MESSAGE_ONLY_HEADS[0]!)) start = MESSAGE_ONLY_HEADS[0]!.length - 1;
   else if (line.startsWith(MESSAGE_ONLY_HEADS[1]!)) start = MESSAGE_ONLY_HEADS[1]!.length - 1;
   else return undefined;
-  // The line parsed as an object: with "message" its only key, the rest of the line is its value.
+  // The line parsed as an object: with "message" its only key, the rest of the line is its value,
+  // unless the key came twice (JSON.parse keeps the last one). Inside a string literal every quote
+  // is escaped, so `"message"` can only be the literal's end or a repeated key.
   let keys = 0;
   for (const _ in event) if (++keys > 1) return undefined;
+  const repeated = line.indexOf('"message"', start + 1);
+  if (repeated !== -1 && repeated !== line.length - 10) return undefined;
   const literal = line.slice(start, line.length - 1);
   return FOREIGN_ESCAPE.test(literal) ? undefined : literal;
 }

@@ -51,6 +51,10 @@ const TRICKY_LINES = [
   String.raw`{"other":"x","message":"message second"}`,
   String.raw`{"message":"{\"inner\": \"json\", \"n\": 6.0}"}`,
   String.raw`{"message":""}`,
+  String.raw`{"message":"a","message":"the last one counts"}`,
+  String.raw`{"message":"a", "message" : "spaced repeat"}`,
+  String.raw`{"message":"quoting \"message\" inside"}`,
+  String.raw`{"message":"ends with \"message"}`,
 ];
 
 test('json mode: the output is byte for byte what serializing each normalized event gives', () => {
@@ -75,6 +79,8 @@ test('messageLiteral: the line text of a lone message, only when JSON.stringify 
   assert.equal(literal(String.raw`{"message":"x","y":"z"}`), undefined);
   assert.equal(literal(String.raw`{"y":"z","message":"x"}`), undefined);
   assert.equal(literal(String.raw`{ "message":"x"}`), undefined);
+  assert.equal(literal(String.raw`{"message":"x","message":"y"}`), undefined, 'a repeated key');
+  assert.equal(literal(String.raw`{"message":"ends with \"message"}`), String.raw`"ends with \"message"`);
 });
 
 test('writeWithLiteral copies the literal when the message comes last, and declines otherwise', () => {
