@@ -65,3 +65,13 @@ describe('azure-linux pid placement', () => {
     assert.equal(field(syslog('sudo', 'pam_unix(sudo:session): session closed for user root', 'info', null), 'process'), undefined);
   });
 });
+
+describe('azure-linux on a message that is not an Azure record', () => {
+  it('is a failure that carries none of the Azure constants', () => {
+    const event = format.normalize({ message: 'Jan 12 10:00:01 host sshd[1]: not an Azure record' }, { testMode: true });
+    assert.equal(field(event, 'sekoiaio.intake.parsing_status'), 'failure');
+    assert.match(String(field(event, 'sekoiaio.intake.parsing_error')), /parsed_event/);
+    for (const name of ['os.family', 'os.platform', 'event.outcome', '@timestamp']) assert.equal(field(event, name), undefined, name);
+    assert.equal(event.message, 'Jan 12 10:00:01 host sshd[1]: not an Azure record');
+  });
+});
