@@ -51,6 +51,24 @@ CREATE INDEX IF NOT EXISTS events_action ON events (action, ts);
 CREATE INDEX IF NOT EXISTS events_status ON events (status, ts);
 `;
 
+/** How long setting up a store shared with other processes waits for them, at most. */
+const SETUP_WAIT_MS = 10_000;
+
+/** Runs `step`, again after a short pause while SQLite reports the database busy. */
+export function retryWhileBusy<T>(step: () => T, maxWaitMs = SETUP_WAIT_MS): T {
+  const deadline = Date.now() + maxWaitMs;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let delay = 5; ; delay = Math.min(delay * 2, 200)) {
+    try {
+      return step();
+    } catch (err) {
+      const code = (err as { code?: unknown }).code;
+      if ((code !== 'SQLITE_BUSY' && code !== 'SQLITE_LOCKED') || Date.now() + delay > deadline) throw err;
+      Atomics.wait(pause, 0, 0, delay); // a synchronous sleep: the constructor is synchronous
+    }
+  }
+}
+
 export class SqliteStore implements Output {
   readonly name = 'sqlite';
   private readonly db: Database.Database;
@@ -63,9 +81,11 @@ export class SqliteStore implements Output {
     // Several worker processes may share one file: wait for the write lock instead of failing.
     this.db.pragma('busy_timeout = 10000');
     if (options.readonly) return;
-    this.db.pragma('journal_mode = WAL');
+    // Switching to WAL needs an exclusive lock, and SQLite answers SQLITE_BUSY at once (without its
+    // busy handler) when another process is opening the same file: that step is retried.
+    retryWhileBusy(() => this.db.pragma('journal_mode = WAL'));
     this.db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
-    this.db.exec(SCHEMA);
+    retryWhileBusy(() => this.db.exec(SCHEMA));
     const insert = this.db.prepare(
       'INSERT INTO events (id, ts, received, format, action, status, json) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING',
     );
