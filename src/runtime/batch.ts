@@ -1,5 +1,5 @@
 import { stringifyJson } from '../core/json.js';
-import type { Format, NormalizedEvent } from '../pipeline/index.js';
+import type { Format, InputEvent, NormalizedEvent } from '../pipeline/index.js';
 import { failureRecord, isFailure } from './failure-record.js';
 import { FormatDetector } from './format-detector.js';
 import { messageLiteral, parseInputLine, type InputMode } from './input-line.js';
@@ -44,7 +44,7 @@ export function createBatchProcessor(normalizer: Normalizer, mode: InputMode): (
       const line = batch.lines[i]!;
       let event: NormalizedEvent;
       let literal: string | undefined;
-      let inputMessage: string | undefined;
+      let input: InputEvent | undefined;
       if (batch.invalidUtf8[invalidAt] === i) {
         invalidAt++;
         event = failureRecord(line, 'input: invalid UTF-8');
@@ -52,11 +52,11 @@ export function createBatchProcessor(normalizer: Normalizer, mode: InputMode): (
         const parsed = parseInputLine(line, mode);
         if ('error' in parsed) event = failureRecord(line, parsed.error);
         else {
-          inputMessage = parsed.event.message;
-          if (mode === 'json') literal = messageLiteral(line, parsed.event);
-          if (normalizer.kind === 'format') event = normalizer.format.normalize(parsed.event);
+          input = parsed.event;
+          if (mode === 'json') literal = messageLiteral(line, input);
+          if (normalizer.kind === 'format') event = normalizer.format.normalize(input);
           else {
-            const detection = normalizer.detector.normalize(parsed.event);
+            const detection = normalizer.detector.normalize(input);
             event = detection.event;
             const slug = detection.format?.slug ?? '(none)';
             perFormat[slug] = (perFormat[slug] ?? 0) + 1;
@@ -64,7 +64,7 @@ export function createBatchProcessor(normalizer: Normalizer, mode: InputMode): (
         }
       }
       if (isFailure(event)) failed++;
-      if (literal === undefined || !writeWithLiteral(out, event, inputMessage!, literal)) out.push(stringifyJson(event));
+      if (literal === undefined || !writeWithLiteral(out, event, input!.message, literal)) out.push(stringifyJson(event));
     }
     return {
       bytes: out.take(),

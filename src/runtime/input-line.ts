@@ -34,10 +34,9 @@ const FOREIGN_ESCAPE = /\\[u/]/;
  */
 export function messageLiteral(line: string, event: InputEvent): string | undefined {
   if (!line.endsWith('"}')) return undefined;
-  let start: number;
-  if (line.startsWith(MESSAGE_ONLY_HEADS[0]!)) start = MESSAGE_ONLY_HEADS[0]!.length - 1;
-  else if (line.startsWith(MESSAGE_ONLY_HEADS[1]!)) start = MESSAGE_ONLY_HEADS[1]!.length - 1;
-  else return undefined;
+  let start = -1; // the literal's opening quote
+  for (const head of MESSAGE_ONLY_HEADS) if (line.startsWith(head)) start = head.length - 1;
+  if (start < 0) return undefined;
   // The line parsed as an object: with "message" its only key, the rest of the line is its value,
   // unless the key came twice (JSON.parse keeps the last one). Inside a string literal every quote
   // is escaped, so `"message"` can only be the literal's end or a repeated key.

@@ -15,21 +15,25 @@ export class NdjsonBytes {
 
   /** Appends `line` and a newline. */
   push(line: string): void {
-    // A UTF-16 unit never takes more than 3 UTF-8 bytes (a surrogate pair: 4 bytes for 2 units).
-    const worst = this.length + line.length * 3 + 1;
-    if (worst > this.buf.length) this.grow(worst);
+    this.reserve(line.length);
     this.length += this.buf.write(line, this.length);
     this.buf[this.length++] = 0x0a;
   }
 
   /** Appends the line made of `a`, `b` and `c` (written one after the other) and a newline. */
   pushPieces(a: string, b: string, c: string): void {
-    const worst = this.length + (a.length + b.length + c.length) * 3 + 1;
-    if (worst > this.buf.length) this.grow(worst);
+    this.reserve(a.length + b.length + c.length);
     this.length += this.buf.write(a, this.length);
     this.length += this.buf.write(b, this.length);
     this.length += this.buf.write(c, this.length);
     this.buf[this.length++] = 0x0a;
+  }
+
+  /** Room for `units` UTF-16 units and a newline. */
+  private reserve(units: number): void {
+    // A UTF-16 unit never takes more than 3 UTF-8 bytes (a surrogate pair: 4 bytes for 2 units).
+    const worst = this.length + units * 3 + 1;
+    if (worst > this.buf.length) this.grow(worst);
   }
 
   /** The lines written so far (a view of the buffer; push no more after taking it). */

@@ -87,7 +87,7 @@ export class WorkerPool {
   private fatal: string | undefined;
   /**
    * Memory shared with the workers. Input blocks taken from it come back when their batch is
-   * answered; output bytes when the caller hands them to `recycle` after writing them.
+   * answered; output bytes when the caller, having written them, hands them to `blocks.recycle`.
    */
   readonly blocks = new SharedBlockPool();
   private startedOk!: (diagnostics: LoadProblem[]) => void;
@@ -118,11 +118,6 @@ export class WorkerPool {
       this.queue.push({ seq: this.seq++, batch, into: this.blocks.take(), resolve });
       this.dispatch();
     });
-  }
-
-  /** Output bytes of a result, written out: their shared block may serve another batch. */
-  recycle(bytes: Uint8Array): void {
-    this.blocks.recycle(bytes);
   }
 
   async close(): Promise<void> {
