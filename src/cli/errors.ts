@@ -15,3 +15,11 @@ export class CommandError extends Error {
     this.name = 'CommandError';
   }
 }
+
+/**
+ * A UsageError or CommandError, by name: the bundled `normalize` command (see main.ts) throws its
+ * own copies of these classes, which `instanceof` against this module's would not recognize.
+ */
+export function isCliError(err: unknown): err is UsageError | CommandError {
+  return err instanceof Error && (err.name === 'UsageError' || err.name === 'CommandError') && typeof (err as { exitCode?: unknown }).exitCode === 'number';
+}

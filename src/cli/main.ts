@@ -1,7 +1,7 @@
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
-import { CommandError, UsageError } from './errors.js';
+import { CommandError, isCliError, UsageError } from './errors.js';
 import { DOCS_HELP, FORMATS_HELP, MAIN_HELP, NORMALIZE_HELP, TEST_HELP } from './help.js';
 import { packageVersion } from './package-info.js';
 
@@ -16,7 +16,7 @@ v8.setFlagsFromString('--no-regexp-tier-up');
 
 /** Each command is imported on use, so a missing or broken piece only breaks its own command. */
 const COMMANDS: Record<string, () => Promise<CommandRunner>> = {
-  normalize: async () => (await import('./commands/normalize.js')).runNormalize,
+  normalize: async () => (await import(normalizeModule())).runNormalize,
   test: async () => (await import('./commands/test.js')).runTest,
   docs: async () => (await import('./commands/docs.js')).runDocs,
   formats: async () => (await import('./commands/formats.js')).runFormats,
@@ -24,6 +24,16 @@ const COMMANDS: Record<string, () => Promise<CommandRunner>> = {
   search: () => optionalCommand('./search.js', 'runSearch'),
   worker: () => optionalCommand('./worker.js', 'runWorker'),
 };
+
+/**
+ * The compiled CLI runs `normalize` from its bundle (dist/bundle/normalize.js, written by
+ * `npm run build` after tsc; see scripts/bundle.js): one module to load instead of about a hundred.
+ * From the TypeScript sources, or when the bundle was not built, the module itself.
+ */
+function normalizeModule(): string {
+  const bundle = new URL('../../bundle/normalize.js', import.meta.url);
+  return import.meta.url.endsWith('.js') && existsSync(bundle) ? bundle.href : './commands/normalize.js';
+}
 
 /** Server-side commands live in modules written separately; a missing one fails only its command. */
 async function optionalCommand(specifier: string, exportName: string): Promise<CommandRunner> {
@@ -70,7 +80,7 @@ export async function main(argv: string[]): Promise<number> {
     const run = await load();
     return await run(rest);
   } catch (err) {
-    if (err instanceof UsageError || err instanceof CommandError) {
+    if (isCliError(err)) {
       process.stderr.write(`intake: ${err.message}\n`);
       return err.exitCode;
     }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { stringifyJson } from '../../core/json.js';
 import type { Batch, BatchResult, ByteBatch } from '../../runtime/batch.js';
@@ -46,11 +47,14 @@ const TASKS_PER_WORKER = 2;
 const MAX_IDLE_DEATHS = 3;
 
 /**
- * The worker script. Compiled: the .js beside this module. From the TypeScript sources (tsx),
- * a small bootstrap registers tsx inside the worker first, since Node 20 does not carry the
- * main thread's module hooks into workers.
+ * The worker script. Bundled (dist/bundle/, see scripts/bundle.js): the worker's bundle beside this
+ * code. Compiled: runtime/normalize-worker.js. From the TypeScript sources (tsx), a small bootstrap
+ * registers tsx inside the worker first, since Node 20 does not carry the main thread's module
+ * hooks into workers.
  */
 function workerUrl(): URL {
+  const bundled = new URL('./normalize-worker.js', import.meta.url);
+  if (import.meta.url.endsWith('/bundle/normalize.js') && existsSync(bundled)) return bundled;
   if (!import.meta.url.endsWith('.ts')) return new URL('../../runtime/normalize-worker.js', import.meta.url);
   const script = new URL('../../runtime/normalize-worker.ts', import.meta.url).href;
   const tsxApi = import.meta.resolve('tsx/esm/api');
