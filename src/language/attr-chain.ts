@@ -37,26 +37,26 @@ export type ScopeWalk = (scope: Record<string, unknown>, glob: unknown) => unkno
  * (`constructor`, `__proto__`, `toString`…), and those names then take the getAttr path.
  * Loading `o.k` before reading the prototype lets V8 reuse the map check of the load.
  */
-function stepSource(key: string): string {
+export function stepSource(key: string, o = 'o', v = 'v'): string {
   const k = JSON.stringify(key);
   // A key that names no dict method: on a plain dict a missing key is simply undefined (what
   // getAttr returns after its method lookup), so the miss needs no call either.
   if (lookupMethod('dict', key) === undefined) {
     return (
-      `if (o !== undefined && o !== null) { v = o[${k}]; o = Object.getPrototypeOf(o) === OP && OP[${k}] === undefined ? v : getAttr(o, ${k}); }\n` +
-      `else o = undefined;\n`
+      `if (${o} !== undefined && ${o} !== null) { ${v} = ${o}[${k}]; ${o} = Object.getPrototypeOf(${o}) === OP && OP[${k}] === undefined ? ${v} : getAttr(${o}, ${k}); }\n` +
+      `else ${o} = undefined;\n`
     );
   }
   return (
-    `if (o !== undefined && o !== null && (v = o[${k}]) !== undefined && Object.getPrototypeOf(o) === OP && OP[${k}] === undefined) o = v;\n` +
-    `else o = getAttr(o, ${k});\n`
+    `if (${o} !== undefined && ${o} !== null && (${v} = ${o}[${k}]) !== undefined && Object.getPrototypeOf(${o}) === OP && OP[${k}] === undefined) ${o} = ${v};\n` +
+    `else ${o} = getAttr(${o}, ${k});\n`
   );
 }
 
 /** Scope variable lookup: own keys only (the scope's prototype is never visible), else the global. */
-function rootSource(name: string): string {
+export function rootSource(name: string, o = 'o', scope = 's', glob = 'glob'): string {
   const n = JSON.stringify(name);
-  return `let o = s[${n}], v;\nif (o === undefined || Object.getPrototypeOf(s) !== OP || OP[${n}] !== undefined) o = hasOwn(s, ${n}) ? s[${n}] : glob;\n`;
+  return `${o} = ${scope}[${n}];\nif (${o} === undefined || Object.getPrototypeOf(${scope}) !== OP || OP[${n}] !== undefined) ${o} = hasOwn(${scope}, ${n}) ? ${scope}[${n}] : ${glob};\n`;
 }
 
 function build<T>(params: string, body: string): T {
@@ -74,7 +74,7 @@ export function attrWalk(keys: readonly string[]): AttrWalk {
   const id = JSON.stringify(keys);
   let f = walks.get(id);
   if (f === undefined) {
-    f = build<AttrWalk>('o', 'let v;\n' + keys.map(stepSource).join(''));
+    f = build<AttrWalk>('o', 'let v;\n' + keys.map((k) => stepSource(k)).join(''));
     walks.set(id, f);
   }
   return f;
@@ -84,7 +84,7 @@ export function scopeWalk(name: string, keys: readonly string[]): ScopeWalk {
   const id = JSON.stringify([name, ...keys]);
   let f = scopeWalks.get(id);
   if (f === undefined) {
-    f = build<ScopeWalk>('s, glob', rootSource(name) + keys.map(stepSource).join(''));
+    f = build<ScopeWalk>('s, glob', 'let o, v;\n' + rootSource(name) + keys.map((k) => stepSource(k)).join(''));
     scopeWalks.set(id, f);
   }
   return f;

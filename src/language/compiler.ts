@@ -60,7 +60,7 @@ function fold(parts: Ev[], f: Ev): Ev {
   }
 }
 
-const BINARY: Record<string, (a: unknown, b: unknown) => unknown> = {
+export const BINARY: Record<string, (a: unknown, b: unknown) => unknown> = {
   '+': rt.add,
   '-': rt.sub,
   '*': rt.mul,
@@ -90,77 +90,6 @@ function lookupChain(name: string, keys: string[]): Ev {
   if (keys.length === 0) return (c) => (c.frame === null ? fromScope(c.scope, glob) : resolveName(c, name, glob));
   const walk = attrWalk(keys);
   return (c) => (c.frame === null ? fromScope(c.scope, glob) : walk(resolveName(c, name, glob)));
-}
-
-/**
- * A lone `name` or `name.k1.k2…` as a function of the scope alone, for evaluations outside any
- * statement (no frames, so the scope is all lookupChain would read); null for other expressions.
- */
-export function compileScopeChain(e: Expr): ((scope: Scope) => unknown) | null {
-  let name: string;
-  let keys: string[] = [];
-  if (e.k === 'name') name = e.name;
-  else if (e.k === 'getattr') {
-    const chain = splitAttrChain(e);
-    if (chain.base.k !== 'name') return null;
-    name = chain.base.name;
-    keys = chain.keys;
-  } else return null;
-  const glob = getGlobal(name);
-  const fromScope = scopeWalk(name, keys);
-  return (scope) => fromScope(scope, glob);
-}
-
-type ScopeFn<T> = (scope: Scope) => T;
-
-/** A chain, or an argument-less filter over a scope-level value, as a function of the scope; else null. */
-function compileScopeValue(e: Expr): ScopeFn<unknown> | null {
-  if (e.k === 'filter') {
-    const filter = hasNoArgs(e) ? getFilter(e.name) : undefined;
-    const node = filter === undefined ? null : compileScopeValue(e.node);
-    return node === null ? null : (scope) => filter!(node(scope), [], NO_KWARGS);
-  }
-  return compileScopeChain(e);
-}
-
-/**
- * compileBool for conditions made of scope-level values only: and / or / not, comparisons with a
- * literal, argument-less tests and truth values of chains and filters. Same evaluation order,
- * short-circuits and results as compileBool; null for any other form (the caller then uses it).
- */
-export function compileScopeBool(e: Expr): ScopeFn<boolean> | null {
-  switch (e.k) {
-    case 'and': {
-      const l = compileScopeBool(e.left);
-      const r = l === null ? null : compileScopeBool(e.right);
-      return l === null || r === null ? null : (scope) => l(scope) && r(scope);
-    }
-    case 'or': {
-      const l = compileScopeBool(e.left);
-      const r = l === null ? null : compileScopeBool(e.right);
-      return l === null || r === null ? null : (scope) => l(scope) || r(scope);
-    }
-    case 'unary': {
-      const b = e.op === 'not' ? compileScopeBool(e.node) : null;
-      return b === null ? null : (scope) => !b(scope);
-    }
-    case 'compare': {
-      const literal = literalComparison(e);
-      const f = literal === null ? null : compileScopeValue(literal.other);
-      if (literal === null || f === null) return null;
-      const { pred, positive } = literal;
-      return positive ? (scope) => pred(f(scope)) : (scope) => !pred(f(scope));
-    }
-    case 'test': {
-      const test = e.args.length === 0 && e.kwargs.length === 0 ? getTest(e.name) : undefined;
-      const node = test === undefined ? null : compileScopeValue(e.node);
-      return node === null ? null : (scope) => rt.truthy(test!(node(scope), [], NO_KWARGS));
-    }
-    default: {
-      const f = compileScopeValue(e);
-      return f === null ? null : (scope) => rt.truthy(f(scope));
-    }
-  }
 }
 
 /** `base.k1.k2…` as a single closure (the variable lookup included when base is a name). */
@@ -379,7 +308,7 @@ export function compileExpr(e: Expr): Ev {
   }
 }
 
-function hasNoArgs(e: { args: Expr[]; kwargs: [string, Expr][]; dynArgs: Expr | null; dynKwargs: Expr | null }): boolean {
+export function hasNoArgs(e: { args: Expr[]; kwargs: [string, Expr][]; dynArgs: Expr | null; dynKwargs: Expr | null }): boolean {
   return e.args.length === 0 && e.kwargs.length === 0 && e.dynArgs === null && e.dynKwargs === null;
 }
 
@@ -397,7 +326,7 @@ function compareWithLiteral(e: Expr & { k: 'compare' }): Ev | null {
 }
 
 /** The literal test of a single `==`, `!=`, `in` or `not in` against a literal, and the other operand. */
-function literalComparison(e: Expr & { k: 'compare' }): { pred: (v: unknown) => boolean; other: Expr; positive: boolean } | null {
+export function literalComparison(e: Expr & { k: 'compare' }): { pred: (v: unknown) => boolean; other: Expr; positive: boolean } | null {
   if (e.ops.length !== 1) return null;
   const [op, right] = e.ops[0]!;
   let test: ((v: unknown) => boolean) | null = null;

@@ -1,6 +1,7 @@
 /** Compiling template sources into render / value / condition functions (rule 4.2). */
 import type { Expr } from './ast.js';
-import { compileBool, compileExpr, compileScopeBool, compileScopeChain, compileTemplate, newCtx, type Ctx, type Scope } from './compiler.js';
+import { generateCondition, generateValue } from './codegen.js';
+import { compileTemplate, newCtx, type Ctx, type Scope } from './compiler.js';
 import { TemplateRuntimeError } from './errors.js';
 import { tokenize, type Token } from './lexer.js';
 import { PyGenerator, PyObject } from './objects.js';
@@ -69,38 +70,15 @@ function renderer(tokens: Token[]): (scope: Scope) => string {
   };
 }
 
-/**
- * A lone expression as one closure (this runs for every `set` value of every event).
- * A lone expression never writes to its context (only statements create frames or output),
- * so one context per template serves every evaluation; saving and restoring `scope` keeps
- * a (theoretical) re-entrant evaluation correct and does not keep the event alive.
- */
+/** A lone expression (this runs for every `set` value of every event): one generated function. */
 function valueEvaluator(expr: Expr): (scope: Scope) => unknown {
-  const direct = compileScopeChain(expr);
-  if (direct !== null) {
-    // The commonest value (`{{ layer.message.field }}`): no context to set up at all.
-    return (scope) => {
-      let v: unknown;
-      try {
-        v = direct(scope);
-      } catch (e) {
-        throw asRuntimeError(e);
-      }
-      return v instanceof PyObject ? exportValue(v) : v;
-    };
-  }
-  const ev = compileExpr(expr);
-  const c = newCtx(NO_SCOPE);
+  const evaluate = generateValue(expr);
   return (scope) => {
-    const saved = c.scope;
-    c.scope = scope;
     let v: unknown;
     try {
-      v = ev(c);
+      v = evaluate(scope);
     } catch (e) {
       throw asRuntimeError(e);
-    } finally {
-      c.scope = saved;
     }
     return v instanceof PyObject ? exportValue(v) : v;
   };
@@ -135,28 +113,12 @@ export function compileCondition(source: string): (scope: Scope) => boolean {
   const tokens = tokenize(source.trim());
   const expr = loneExpression(tokens);
   if (expr) {
-    const direct = compileScopeBool(expr);
-    if (direct !== null) {
-      return (scope) => {
-        try {
-          return direct(scope);
-        } catch {
-          return false;
-        }
-      };
-    }
-    // One closure per condition, one shared context (see valueEvaluator).
-    const test = compileBool(expr);
-    const c = newCtx(NO_SCOPE);
+    const test = generateCondition(expr);
     return (scope) => {
-      const saved = c.scope;
-      c.scope = scope;
       try {
-        return test(c);
+        return test(scope);
       } catch {
         return false;
-      } finally {
-        c.scope = saved;
       }
     };
   }
