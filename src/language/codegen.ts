@@ -23,12 +23,13 @@ import { lookupMethod } from './method-registry.js';
 import * as rt from './runtime.js';
 import { getTest } from './tests.js';
 
-/** Statements of the function being generated; a value is read after its statements ran. */
-type Out = (string | Out)[];
+/** Statements of the function being generated (nested blocks as arrays); a value is read after its statements ran. */
+export type Out = (string | Out)[];
 
 const NO_SCOPE: Scope = Object.freeze(Object.create(null)) as Scope;
 
-class Generator {
+/** Builds one generated function; pipeline code adds statements of its own around expressions. */
+export class CodeBuilder {
   private readonly values: unknown[] = [];
   private temps = 0;
   /** Set when a form falls back to its closure, which reads the scope from a context. */
@@ -44,7 +45,7 @@ class Generator {
     return `h${i}`;
   }
 
-  private tmp(): string {
+  tmp(): string {
     return `t${this.temps++}`;
   }
 
@@ -229,9 +230,12 @@ class Generator {
     return this.let(out, `${this.ref(closure)}(${this.ctx})`);
   }
 
-  /** The function `(s) => value`, `s` being the scope. */
-  build<T>(out: Out, result: string): (scope: Scope) => T {
-    let body = `${flatten(out)}return ${result};\n`;
+  /**
+   * The function `(params) => { statements }`. The statements must set `s` to the scope before
+   * any expression code runs, from `prologue` (e.g. `const s = state.scope;`).
+   */
+  build<F>(params: string, prologue: string, out: Out): F {
+    let body = flatten(out);
     if (this.ctx !== undefined) {
       // Closures read the scope from the context; restored after, so it does not keep an event alive.
       body = `const saved = ${this.ctx}.scope;\n${this.ctx}.scope = s;\ntry {\n${body}} finally {\n${this.ctx}.scope = saved;\n}\n`;
@@ -239,9 +243,9 @@ class Generator {
     const temps = this.temps > 0 ? `let ${Array.from({ length: this.temps }, (_, i) => `t${i}`).join(', ')};\n` : '';
     const refs = this.values.length > 0 ? `const ${this.values.map((_, i) => `h${i} = H[${i}]`).join(', ')};\n` : '';
     // Object.getPrototypeOf is named in the source, not passed in (see attr-chain.ts).
-    const source = `"use strict";\n${refs}return function (s) {\n${temps}${body}};`;
+    const source = `"use strict";\n${refs}return function (${params}) {\n${prologue}${temps}${body}};`;
     const factory = new Function('H', 'OP', 'hasOwn', 'getAttr', source);
-    return factory(this.values, Object.prototype, Object.hasOwn, getAttr) as (scope: Scope) => T;
+    return factory(this.values, Object.prototype, Object.hasOwn, getAttr) as F;
   }
 }
 
@@ -258,16 +262,16 @@ function syntaxError(msg: string, e: Expr): never {
 
 /** The value of a lone expression, as one generated function of the scope. */
 export function generateValue(e: Expr): (scope: Scope) => unknown {
-  const g = new Generator();
+  const g = new CodeBuilder();
   const out: Out = [];
-  const v = g.value(e, out);
-  return g.build<unknown>(out, v);
+  out.push(`return ${g.value(e, out)};`);
+  return g.build('s', '', out);
 }
 
 /** The truth value of a lone expression (a condition), as one generated function of the scope. */
 export function generateCondition(e: Expr): (scope: Scope) => boolean {
-  const g = new Generator();
+  const g = new CodeBuilder();
   const out: Out = [];
-  const v = g.bool(e, out);
-  return g.build<boolean>(out, v);
+  out.push(`return ${g.bool(e, out)};`);
+  return g.build('s', '', out);
 }

@@ -100,6 +100,14 @@ export function compileText(source: string): (scope: Scope) => string {
   return renderer(tokenize(source));
 }
 
+/**
+ * The expression of a value template that is exactly one `{{ expr }}` (what compileValue turns
+ * into one generated function), or null; throws TemplateSyntaxError as compileValue does.
+ */
+export function parseLoneExpression(source: string): Expr | null {
+  return loneExpression(tokenize(source.trim()));
+}
+
 export function compileValue(source: string): (scope: Scope) => unknown {
   const tokens = tokenize(source.trim());
   const expr = loneExpression(tokens);

@@ -1,6 +1,7 @@
 import { compileCondition, compileValue, isTemplate, parsePythonLiteral, pyStr } from '../language/index.js';
 import { isDict } from '../language/values.js';
 import { isAdmissible } from './admission.js';
+import { generateSet } from './generated-set.js';
 import { cloneValue, deletePath, getPath, pathWriter, splitPath } from './paths.js';
 import type { CompileSink } from './compile-sink.js';
 
@@ -89,23 +90,8 @@ function compileSet(raw: unknown, where: (string | number)[], sink: CompileSink)
     sink.problem(where, `set expects a mapping of field path to value, got ${describe(raw)}`);
     return undefined;
   }
-  const ignored = sink.ignoredValues;
-  const entries = Object.keys(raw).map((field) => ({
-    write: pathWriter(splitPath(field)),
-    value: compileSetValue(raw[field], [...where, field], sink),
-  }));
-  return (state) => {
-    for (const entry of entries) {
-      let value: unknown;
-      try {
-        value = entry.value(state.scope);
-      } catch {
-        continue; // a failing template blanks this one entry only (parser-language 4.1)
-      }
-      // Shared as in Python: normalization builds its own copy, so two fields may hold one object.
-      if (isAdmissible(value, ignored)) entry.write(state.final, value);
-    }
-  };
+  // Values are shared as in Python: normalization builds its own copy, so two fields may hold one object.
+  return generateSet(raw, where, sink, (value, at) => compileSetValue(value, at, sink));
 }
 
 function compileTranslate(raw: Record<string, unknown>, where: (string | number)[], sink: CompileSink): Action | undefined {

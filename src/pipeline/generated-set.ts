@@ -1,0 +1,76 @@
+/**
+ * A `set` action as one generated function (see language/codegen.ts for why): each entry's
+ * `{{ expr }}` template inline, its admission test, and the write to its path as named property
+ * accesses, one inline cache per path segment, where shared path writers do megamorphic keyed
+ * stores. Same results as the closures of actions.ts: a failing template blanks its entry only.
+ *
+ * Code generation safety: field path segments enter the source as JSON.stringify literals, and
+ * never a segment that Object.prototype has (`__proto__`, `constructor`…): those paths are written
+ * by setPath, as pathWriter does.
+ */
+import { CodeBuilder, type Out } from '../language/codegen.js';
+import { parseLoneExpression } from '../language/template.js';
+import { PyObject } from '../language/objects.js';
+import { isDict } from '../language/values.js';
+import { isAdmissible } from './admission.js';
+import type { Action } from './actions.js';
+import type { CompileSink } from './compile-sink.js';
+import { setPath, splitPath } from './paths.js';
+
+type ValueFn = (scope: Record<string, unknown>) => unknown;
+
+/**
+ * `fields` maps each field path to its raw value; `closure` compiles a value the generated code
+ * does not inline (constants, lists, text templates) and reports its problems.
+ */
+export function generateSet(
+  fields: Record<string, unknown>,
+  where: (string | number)[],
+  sink: CompileSink,
+  closure: (raw: unknown, where: (string | number)[]) => ValueFn,
+): Action {
+  const g = new CodeBuilder();
+  const out: Out = [];
+  for (const field of Object.keys(fields)) {
+    const raw = fields[field];
+    const entry: Out = [];
+    if (!inlineValue(g, raw, [...where, field], sink, entry)) entry.push(`v = ${g.ref(closure(raw, [...where, field]))}(s);`);
+    out.push('v = undefined;', 'try {', ...entry, '} catch {', 'v = undefined;', '}');
+    out.push(`if (${g.ref(isAdmissible)}(v, ${g.ref(sink.ignoredValues)})) {`, ...write(g, splitPath(field)), '}');
+  }
+  return g.build<Action>('state', 'const s = state.scope, f = state.final;\nlet v, o, p;\n', out);
+}
+
+/**
+ * Emits `v = <value>` for a lone `{{ expr }}`; false for any other value. A template that does not
+ * compile is reported and its entry writes nothing (as compileSetValue's `() => undefined`).
+ */
+function inlineValue(g: CodeBuilder, raw: unknown, where: (string | number)[], sink: CompileSink, entry: Out): boolean {
+  if (typeof raw !== 'string' || !(raw.includes('{{') || raw.includes('{%'))) return false;
+  const code: Out = [];
+  try {
+    const expr = parseLoneExpression(raw);
+    if (expr === null) return false;
+    code.push(`v = ${g.value(expr, code)};`);
+  } catch (err) {
+    sink.templateProblem(where, err);
+    return true;
+  }
+  // Generators, match objects and other internal values are not storable: the entry is blanked.
+  entry.push(...code, `if (v instanceof ${g.ref(PyObject)}) v = undefined;`);
+  return true;
+}
+
+/** `f.k1.k2… = v`, creating (or replacing non-dict) intermediate values by dicts, as pathWriter. */
+function write(g: CodeBuilder, keys: string[]): Out {
+  if (keys.length === 0 || keys.some((k) => k in Object.prototype)) return [`${g.ref(setPath)}(f, ${g.ref(keys)}, v);`];
+  const last = JSON.stringify(keys[keys.length - 1]);
+  if (keys.length === 1) return [`f[${last}] = v;`];
+  const out: Out = ['o = f;'];
+  for (const key of keys.slice(0, -1)) {
+    const k = JSON.stringify(key);
+    out.push(`p = o[${k}];`, `if (!${g.ref(isDict)}(p)) {`, 'p = {};', `o[${k}] = p;`, '}', 'o = p;');
+  }
+  out.push(`o[${last}] = v;`);
+  return out;
+}

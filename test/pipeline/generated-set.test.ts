@@ -1,0 +1,95 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadFormat } from '../../src/pipeline/index.js';
+import { fields, makeFormat } from './helpers.js';
+
+const FIELDS = fields({
+  'acme.a': 'keyword', 'acme.b': 'keyword', 'acme.c': 'keyword', 'acme.obj': 'object', 'acme.list': 'keyword',
+  'acme.x.constructor': 'keyword', 'acme.x.toString': 'keyword', 'acme.x.y': 'keyword',
+});
+
+function run(actions: string, message = '{"k": "v", "n": 3}'): any {
+  const dir = makeFormat(
+    `name: acme
+pipeline:
+  - name: parsed
+    external:
+      name: json.parse-json
+  - name: fill
+stages:
+  fill:
+    actions:
+${actions}`,
+    FIELDS,
+  );
+  return loadFormat(dir).normalize({ message }, { testMode: true });
+}
+
+test('set entries run in order: a later one reads what an earlier one wrote, a failing one blanks only itself', () => {
+  const out = run(`      - set:
+          acme.a: "{{ parsed.message.k }}"
+          acme.b: "{{ parsed.message.missing | int }}"
+          acme.c: "{{ final.acme.a ~ '!' }}"
+`);
+  assert.equal(out.acme.a, 'v');
+  assert.equal(out.acme.b, undefined);
+  assert.equal(out.acme.c, 'v!');
+});
+
+test('set replaces a non-dict on the way to a nested field by a dict', () => {
+  const out = run(`      - set:
+          acme.x: "flat"
+      - set:
+          acme.x.y: "{{ parsed.message.k }}"
+`);
+  assert.deepEqual(out.acme.x, { y: 'v' });
+});
+
+test('path segments that Object.prototype has are written as plain own keys', () => {
+  const out = run(`      - set:
+          acme.x.constructor: "{{ parsed.message.k }}"
+          acme.x.toString: "t"
+          acme.obj.__proto__: "{{ parsed.message.k }}"
+`);
+  assert.equal(Object.getOwnPropertyDescriptor(out.acme.x, 'constructor')?.value, 'v');
+  assert.equal(Object.getOwnPropertyDescriptor(out.acme.x, 'toString')?.value, 't');
+  assert.equal(Object.getOwnPropertyDescriptor(out.acme.obj, '__proto__')?.value, 'v');
+  assert.equal(Object.getPrototypeOf(out.acme.obj), Object.prototype);
+  assert.equal(typeof ({} as { constructor: unknown }).constructor, 'function');
+});
+
+test('internal values (methods, views, ranges) are not stored; constants, lists and text templates are', () => {
+  const out = run(`      - set:
+          acme.a: "{{ parsed.message.k.upper }}"
+          acme.b: "{{ range(parsed.message.n) }}"
+          acme.c: "{{ parsed.message.k }}-{{ parsed.message.n }}"
+          acme.obj: "{'k': [1, 2]}"
+          acme.list: ["{{ parsed.message.k }}", "{{ parsed.message.missing.x | int }}", "w"]
+`);
+  assert.equal(out.acme.a, undefined);
+  assert.equal(out.acme.b, undefined);
+  assert.equal(out.acme.c, 'v-3');
+  assert.deepEqual(out.acme.obj, { k: [1, 2] });
+  assert.deepEqual(out.acme.list, ['v', 'w']);
+});
+
+test('a set template that does not compile is reported with its field and writes nothing', () => {
+  const dir = makeFormat(
+    `name: acme
+pipeline:
+  - name: fill
+stages:
+  fill:
+    actions:
+      - set:
+          acme.a: "{{ 1 | no_such_filter }}"
+          acme.b: "ok"
+`,
+    FIELDS,
+  );
+  const format = loadFormat(dir);
+  assert.ok(format.diagnostics.some((d) => /no_such_filter/.test(d.message) && /acme\.a/.test(JSON.stringify(d))), JSON.stringify(format.diagnostics));
+  const out = format.normalize({ message: 'x' }, { testMode: true }) as any;
+  assert.equal(out.acme.a, undefined);
+  assert.equal(out.acme.b, 'ok');
+});
