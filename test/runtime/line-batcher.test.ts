@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import v8 from 'node:v8';
 import { ByteChunker, LineBatcher } from '../../src/runtime/line-batcher.js';
 
 test('splits chunks into lines across chunk boundaries and batches them', () => {
@@ -23,6 +24,27 @@ test('a multi-byte character split across chunks is decoded correctly', () => {
   const out = [...b.push(bytes.subarray(0, 2)), ...b.push(bytes.subarray(2)), ...b.flush()];
   assert.deepEqual(out[0]!.lines, ['aé']);
   assert.deepEqual(out[0]!.invalidUtf8, []);
+});
+
+/** V8's serializer tags a string by its representation: '"' one byte per character, 'c' two. */
+const oneByte = (s: string): boolean => v8.serialize(s)[2] === 0x22;
+
+test('in a block with non-ASCII lines, the ASCII lines are one-byte strings; every line is exact', () => {
+  const pieces = ['abc', 'é', '日本', '', '😀', '{"a":"b"}', ' ', '\uFEFF@cee:', 'x\r'];
+  let seed = 7;
+  const pick = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+  for (let round = 0; round < 300; round++) {
+    const lines: string[] = [];
+    for (let i = 0, n = 1 + pick(60); i < n; i++) lines.push(Array.from({ length: pick(4) }, () => pieces[pick(pieces.length)]).join(''));
+    const text = lines.join('\n') + '\n';
+    const b = new LineBatcher(Number.POSITIVE_INFINITY);
+    b.push(Buffer.from(text));
+    const got = b.flush()[0]?.lines ?? [];
+    const want = lines.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l)).filter((l) => l !== '');
+    assert.deepEqual(got, want);
+    for (const line of got) if (!/[^\x00-\x7f]/.test(line)) assert.ok(oneByte(line), JSON.stringify(line));
+  }
+  assert.ok(!oneByte('\u0100'.slice(0)), 'the representation check tells the two apart');
 });
 
 test('ByteChunker: blocks of whole lines, about the block size, the input unchanged once joined', () => {
