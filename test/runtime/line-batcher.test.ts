@@ -47,6 +47,18 @@ test('in a block with non-ASCII lines, the ASCII lines are one-byte strings; eve
   assert.ok(!oneByte('\u0100'.slice(0)), 'the representation check tells the two apart');
 });
 
+test('a block of several hundred KiB decodes in pieces, whole lines each, with or without non-ASCII', () => {
+  for (const odd of [-1, 1234]) {
+    const lines = Array.from({ length: 6000 }, (_, i) => (i === odd ? `{"n":${i},"s":"é"}` : `{"n":${i},"pad":"${'x'.repeat(i % 97)}"}`));
+    lines.push('y'.repeat(150_000)); // one line longer than a decoding piece
+    const b = new LineBatcher(Number.POSITIVE_INFINITY);
+    b.push(Buffer.from(lines.join('\n') + '\n'));
+    const got = b.flush()[0]?.lines ?? [];
+    assert.deepEqual(got, lines);
+    assert.ok(got.every((line, i) => i === odd || oneByte(line)));
+  }
+});
+
 test('ByteChunker: blocks of whole lines, about the block size, the input unchanged once joined', () => {
   const text = Array.from({ length: 3000 }, (_, i) => `event ${i} ${'é'.repeat(i % 7)}`).join('\n');
   const input = Buffer.from(text);
