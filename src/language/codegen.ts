@@ -268,10 +268,14 @@ export function generateValue(e: Expr): (scope: Scope) => unknown {
   return g.build('s', '', out);
 }
 
-/** The truth value of a lone expression (a condition), as one generated function of the scope. */
-export function generateCondition(e: Expr): (scope: Scope) => boolean {
+/**
+ * The truth value of a lone expression (a condition), as one generated function of the scope;
+ * with `falseOnError`, an evaluation that raises is false instead (what a filter wants).
+ */
+export function generateCondition(e: Expr, falseOnError = false): (scope: Scope) => boolean {
   const g = new CodeBuilder();
-  const out: Out = [];
+  let out: Out = [];
   out.push(`return ${g.bool(e, out)};`);
+  if (falseOnError) out = ['try {', out, '} catch {', 'return false;', '}'];
   return g.build('s', '', out);
 }

@@ -120,16 +120,7 @@ export function compileCondition(source: string): (scope: Scope) => boolean {
   if (source.trim() === '') return () => true;
   const tokens = tokenize(source.trim());
   const expr = loneExpression(tokens);
-  if (expr) {
-    const test = generateCondition(expr);
-    return (scope) => {
-      try {
-        return test(scope);
-      } catch {
-        return false;
-      }
-    };
-  }
+  if (expr) return generateCondition(expr, true);
   const render = renderer(tokens);
   return (scope) => {
     try {
