@@ -8,7 +8,7 @@ const FIELDS = fields({
   'acme.x.constructor': 'keyword', 'acme.x.toString': 'keyword', 'acme.x.y': 'keyword',
 });
 
-function run(actions: string, message = '{"k": "v", "n": 3}'): any {
+function format(actions: string) {
   const dir = makeFormat(
     `name: acme
 pipeline:
@@ -22,7 +22,11 @@ stages:
 ${actions}`,
     FIELDS,
   );
-  return loadFormat(dir).normalize({ message }, { testMode: true });
+  return loadFormat(dir);
+}
+
+function run(actions: string, message = '{"k": "v", "n": 3}'): any {
+  return format(actions).normalize({ message }, { testMode: true });
 }
 
 test('set entries run in order: a later one reads what an earlier one wrote, a failing one blanks only itself', () => {
@@ -74,22 +78,12 @@ test('internal values (methods, views, ranges) are not stored; constants, lists 
 });
 
 test('a set template that does not compile is reported with its field and writes nothing', () => {
-  const dir = makeFormat(
-    `name: acme
-pipeline:
-  - name: fill
-stages:
-  fill:
-    actions:
-      - set:
+  const loaded = format(`      - set:
           acme.a: "{{ 1 | no_such_filter }}"
           acme.b: "ok"
-`,
-    FIELDS,
-  );
-  const format = loadFormat(dir);
-  assert.ok(format.diagnostics.some((d) => /no_such_filter/.test(d.message) && /acme\.a/.test(JSON.stringify(d))), JSON.stringify(format.diagnostics));
-  const out = format.normalize({ message: 'x' }, { testMode: true }) as any;
+`);
+  assert.ok(loaded.diagnostics.some((d) => /no_such_filter/.test(d.message) && /acme\.a/.test(JSON.stringify(d))), JSON.stringify(loaded.diagnostics));
+  const out = loaded.normalize({ message: '{}' }, { testMode: true }) as any;
   assert.equal(out.acme.a, undefined);
   assert.equal(out.acme.b, 'ok');
 });
