@@ -24,8 +24,11 @@ export function parseInputLine(line: string, mode: InputMode): ParsedLine {
 }
 
 const MESSAGE_ONLY_HEADS = ['{"message":"', '{"message": "'];
-/** Escapes JSON.stringify never writes: `\u` forms and `\/` (a `\\u` pair only makes this cautious). */
-const FOREIGN_ESCAPE = /\\[u/]/;
+/**
+ * In one pass: escapes JSON.stringify never writes (`\u` forms and `\/`; a `\\u` pair only makes
+ * this cautious), and `"message"` (see messageLiteral).
+ */
+const FOREIGN_ESCAPE_OR_KEY = /\\[u/]|"message"/g;
 
 /**
  * The message of a JSON line `{"message":"..."}` (nothing else in it) as the JSON string literal
@@ -42,8 +45,10 @@ export function messageLiteral(line: string, event: InputEvent): string | undefi
   // is escaped, so `"message"` can only be the literal's end or a repeated key.
   let keys = 0;
   for (const _ in event) if (++keys > 1) return undefined;
-  const repeated = line.indexOf('"message"', start + 1);
-  if (repeated !== -1 && repeated !== line.length - 10) return undefined;
-  const literal = line.slice(start, line.length - 1);
-  return FOREIGN_ESCAPE.test(literal) ? undefined : literal;
+  // The first match decides: a foreign escape, or a `"message"` other than the literal's end
+  // (`\"message"}`), and the literal is not what JSON.stringify would write.
+  FOREIGN_ESCAPE_OR_KEY.lastIndex = start + 1;
+  const found = FOREIGN_ESCAPE_OR_KEY.exec(line);
+  if (found !== null && !(found.index === line.length - 10 && found[0] === '"message"')) return undefined;
+  return line.slice(start, line.length - 1);
 }

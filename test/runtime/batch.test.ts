@@ -81,6 +81,8 @@ test('messageLiteral: the line text of a lone message, only when JSON.stringify 
   assert.equal(literal(String.raw`{ "message":"x"}`), undefined);
   assert.equal(literal(String.raw`{"message":"x","message":"y"}`), undefined, 'a repeated key');
   assert.equal(literal(String.raw`{"message":"ends with \"message"}`), String.raw`"ends with \"message"`);
+  assert.equal(literal(String.raw`{"message":"\/ then ends with \"message"}`), undefined, 'a foreign escape before the end');
+  assert.equal(literal(String.raw`{"message":"a","message":"\u0062"}`), undefined);
 });
 
 test('writeWithLiteral copies the literal when the message comes last, and declines otherwise', () => {
