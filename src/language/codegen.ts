@@ -8,8 +8,9 @@
  * (slices, dict and tuple displays, calls of non-methods, `*args`) call their closure.
  *
  * Code generation safety: template text enters the generated source only as JSON.stringify
- * literals (attribute and method names); every other value (constants, filters, tests, globals,
- * closures) is passed to the generated code as a parameter.
+ * literals (attribute, method and keyword-argument names, string constants) and as finite
+ * numbers; every other value (other constants, filters, tests, globals, closures) is passed to
+ * the generated code as a parameter.
  */
 import { callMethod, getAttr, getItem } from './access.js';
 import { NO_KWARGS } from './args.js';
@@ -45,7 +46,7 @@ export class CodeBuilder {
     return `h${i}`;
   }
 
-  tmp(): string {
+  private tmp(): string {
     return `t${this.temps++}`;
   }
 
