@@ -1,7 +1,7 @@
 /** Compiling template sources into render / value / condition functions (rule 4.2). */
 import type { Expr } from './ast.js';
 import { generateCondition, generateValue } from './codegen.js';
-import { compileTemplate, newCtx, type Ctx, type Scope } from './compiler.js';
+import { compileTemplate, newCtx, type Scope } from './compiler.js';
 import { TemplateRuntimeError } from './errors.js';
 import { tokenize, type Token } from './lexer.js';
 import { PyGenerator, PyObject } from './objects.js';

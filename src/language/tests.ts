@@ -1,7 +1,6 @@
 /** Jinja tests (`x is name(args)`), as a registry. */
 import { callMethod } from './access.js';
 import { arg, NO_KWARGS } from './args.js';
-import { fail } from './errors.js';
 import type { Kwargs } from './objects.js';
 import { PyCallable, PyGenerator, PyRange, PyView } from './objects.js';
 import { asInt, compareOp, contains, isFloat, isPyDict, mod, pyEq, pyStr } from './runtime.js';

@@ -72,7 +72,6 @@ export function retryWhileBusy<T>(step: () => T, maxWaitMs = SETUP_WAIT_MS): T {
 export class SqliteStore implements Output {
   readonly name = 'sqlite';
   private readonly db: Database.Database;
-  private readonly insert: Database.Statement | undefined;
   private readonly insertMany: ((events: NormalizedEvent[], now: number) => number) | undefined;
 
   constructor(private readonly options: SqliteStoreOptions) {
@@ -89,7 +88,6 @@ export class SqliteStore implements Output {
     const insert = this.db.prepare(
       'INSERT INTO events (id, ts, received, format, action, status, json) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING',
     );
-    this.insert = insert;
     this.insertMany = this.db.transaction((events: NormalizedEvent[], now: number) => {
       let inserted = 0;
       for (const event of events) {

@@ -2,7 +2,8 @@
  * A `set` action as one generated function (see language/codegen.ts for why): each entry's
  * `{{ expr }}` template inline, its admission test, and the write to its path as named property
  * accesses, one inline cache per path segment, where shared path writers do megamorphic keyed
- * stores. Same results as the closures of actions.ts: a failing template blanks its entry only.
+ * stores. Same results as compiling each value alone (compileSetValue): a failing template blanks
+ * its entry only.
  *
  * Code generation safety: field path segments enter the source as JSON.stringify literals, and
  * never a segment that Object.prototype has (`__proto__`, `constructor`…): those paths are written

@@ -4,9 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { compileText, compileValue, pyRepr } from '../../src/language/index.js';
 import { pyJsonLoads } from '../../src/language/pyjson.js';
 import { packageRoot } from '../../src/pipeline/index.js';
