@@ -8,7 +8,12 @@ import { PyTuple } from './values.js';
 
 /** Characters Python's str.isspace() accepts. */
 export const PY_WS = '\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
-const WS_CHAR = new RegExp(`[${PY_WS}]`);
+/** One UTF-16 unit of PY_WS (Python's str.isspace()); a regex test per character cost more than the split. */
+export function isPyWhitespace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f);
+  if (c < 0x85) return false;
+  return c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+}
 const WS_RUN_START = new RegExp(`^[${PY_WS}]+`);
 const WS_RUN_END = new RegExp(`[${PY_WS}]+$`);
 const LINE_BREAK = /\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]/g;
@@ -32,14 +37,14 @@ export function pySplit(s: string, sep: string | null, maxsplit: number): string
     let i = 0;
     const n = s.length;
     while (true) {
-      while (i < n && WS_CHAR.test(s[i]!)) i++;
+      while (i < n && isPyWhitespace(s.charCodeAt(i))) i++;
       if (i >= n) break;
       if (maxsplit >= 0 && out.length === maxsplit) {
         out.push(s.slice(i));
         break;
       }
       let j = i;
-      while (j < n && !WS_CHAR.test(s[j]!)) j++;
+      while (j < n && !isPyWhitespace(s.charCodeAt(j))) j++;
       out.push(s.slice(i, j));
       i = j;
     }
@@ -65,14 +70,14 @@ function pyRsplit(s: string, sep: string | null, maxsplit: number): string[] {
     const out: string[] = [];
     let j = s.length;
     while (true) {
-      while (j > 0 && WS_CHAR.test(s[j - 1]!)) j--;
+      while (j > 0 && isPyWhitespace(s.charCodeAt(j - 1))) j--;
       if (j <= 0) break;
       if (out.length === maxsplit) {
         out.push(s.slice(0, j));
         break;
       }
       let i = j;
-      while (i > 0 && !WS_CHAR.test(s[i - 1]!)) i--;
+      while (i > 0 && !isPyWhitespace(s.charCodeAt(i - 1))) i--;
       out.push(s.slice(i, j));
       j = i;
     }

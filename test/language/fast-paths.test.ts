@@ -115,3 +115,12 @@ test('conditions on scope values alone agree with the same test inside a stateme
     assert.equal(cond(`{{ ${c} }}`, scope), expected, c);
   }
 });
+
+test('isPyWhitespace agrees with the PY_WS class on every UTF-16 unit', async () => {
+  const { isPyWhitespace, PY_WS } = await import('../../src/language/methods-str.js');
+  const cls = new RegExp(`[${PY_WS}]`);
+  const disagree: number[] = [];
+  for (let c = 0; c <= 0xffff; c++) if (cls.test(String.fromCharCode(c)) !== isPyWhitespace(c)) disagree.push(c);
+  assert.deepEqual(disagree, []);
+  assert.deepEqual(compileValue("{{ ' a\\u3000b\\x85c\\td '.split() }}")({}), ['a', 'b', 'c', 'd']);
+});
