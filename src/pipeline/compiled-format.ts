@@ -96,8 +96,7 @@ export class CompiledFormat implements Format {
       try {
         const value = entry.input(state);
         if (value === undefined || value === null || value === '') throw new StageError('its input is missing or empty');
-        const result = entry.stage.run(value, { scope, nowMs });
-        const layer = { [entry.outputField]: result };
+        const layer = entry.layerOf(entry.stage.run(value, { scope, nowMs }));
         layers[entry.name] = layer;
         scope[entry.name] = layer;
         succeeded++;

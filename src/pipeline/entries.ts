@@ -15,7 +15,11 @@ export interface ExternalEntry {
   filter?: (scope: Scope) => boolean;
   input: (state: EventState) => unknown;
   stage: CompiledStage;
-  outputField: string;
+  /**
+   * The stage's layer `{<output_field>: result}`: an object literal for the usual `message` (a
+   * computed key made the literal a third of the pipeline loop's own time, measured on azure-linux).
+   */
+  layerOf: (result: unknown) => Record<string, unknown>;
   reportErrors: boolean;
 }
 
@@ -107,13 +111,14 @@ function compileExternal(name: string, raw: unknown, where: (string | number)[],
     }
     throw err;
   }
+  const outputField = typeof props.output_field === 'string' && props.output_field !== '' ? props.output_field : 'message';
   return {
     kind: 'external',
     name,
     stageName: raw.name,
     input: compileInput(props.input_field, factory, [...where, 'properties', 'input_field'], sink),
     stage,
-    outputField: typeof props.output_field === 'string' && props.output_field !== '' ? props.output_field : 'message',
+    layerOf: outputField === 'message' ? (result) => ({ message: result }) : (result) => ({ [outputField]: result }),
     reportErrors: props.raise_errors !== false,
   };
 }

@@ -377,3 +377,32 @@ stages:
   const out = loadFormat(dir).normalize({ message: 'm1' }, { testMode: true }) as any;
   assert.deepEqual(out.acme.tags, ['m1', 'fixed']);
 });
+
+test('an external stage writes its result under its output_field, message by default', () => {
+  const dir = makeFormat(
+    `name: acme
+pipeline:
+  - name: parsed
+    external:
+      name: json.parse-json
+      properties:
+        output_field: data
+  - name: again
+    external:
+      name: json.parse-json
+  - name: fill
+stages:
+  fill:
+    actions:
+      - set:
+          acme.kind: "{{ parsed.data.k }}"
+          acme.count: "{{ again.message.n }}"
+          acme.tags: "{{ parsed.message is defined }}"
+`,
+    ACME_FIELDS,
+  );
+  const out = loadFormat(dir).normalize({ message: '{"k": "v", "n": 3}' }, { testMode: true }) as any;
+  assert.equal(out.acme.kind, 'v');
+  assert.equal(out.acme.count, 3);
+  assert.equal(out.acme.tags, 'false');
+});
