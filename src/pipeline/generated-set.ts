@@ -10,7 +10,7 @@
  * by setPath, as pathWriter does.
  */
 import { CodeBuilder, type Out } from '../language/codegen.js';
-import { parseLoneExpression } from '../language/template.js';
+import { isTemplate, parseLoneExpression } from '../language/template.js';
 import { PyObject } from '../language/objects.js';
 import { isDict } from '../language/values.js';
 import { isAdmissible } from './admission.js';
@@ -47,7 +47,7 @@ export function generateSet(
  * compile is reported and its entry writes nothing (as compileSetValue's `() => undefined`).
  */
 function inlineValue(g: CodeBuilder, raw: unknown, where: (string | number)[], sink: CompileSink, entry: Out): boolean {
-  if (typeof raw !== 'string' || !(raw.includes('{{') || raw.includes('{%'))) return false;
+  if (typeof raw !== 'string' || !isTemplate(raw)) return false;
   const code: Out = [];
   try {
     const expr = parseLoneExpression(raw);

@@ -11,25 +11,25 @@ const NEWLINE = 0x0a;
 const DECODE_PIECE = 64 * 1024;
 
 /**
- * Appends the lines of `bytes` (valid UTF-8) to `out`. One non-ASCII character makes V8 decode a
- * whole block into a two-byte string (several times slower to decode than ASCII text), and every
- * line sliced from it, every string parsed from those and the output built from them stay
- * two-byte (JSON parsing and serialization alone cost 10-15% more). So ASCII stretches, found
+ * Hands each line of `bytes` (valid UTF-8) to `emit`, in order. One non-ASCII character makes V8
+ * decode a whole block into a two-byte string (several times slower to decode than ASCII text),
+ * and every line sliced from it, every string parsed from those and the output built from them
+ * stay two-byte (JSON parsing and serialization alone cost 10-15% more). So ASCII stretches, found
  * by halving, are decoded as one-byte text; only the lines holding other characters are not.
  */
-function decodeLines(bytes: Buffer, out: string[]): void {
+function decodeLines(bytes: Buffer, emit: (line: string) => void): void {
   if (bytes.length <= DECODE_PIECE && isAscii(bytes)) {
-    for (const line of bytes.toString('latin1').split('\n')) out.push(line);
+    for (const line of bytes.toString('latin1').split('\n')) emit(line);
     return;
   }
   let cut = bytes.indexOf(NEWLINE, bytes.length >> 1);
   if (cut < 0) cut = bytes.lastIndexOf(NEWLINE, bytes.length >> 1);
   if (cut < 0) {
-    out.push(bytes.toString('utf8'));
+    emit(bytes.toString('utf8'));
     return;
   }
-  decodeLines(bytes.subarray(0, cut), out);
-  decodeLines(bytes.subarray(cut + 1), out);
+  decodeLines(bytes.subarray(0, cut), emit);
+  decodeLines(bytes.subarray(cut + 1), emit);
 }
 const strict = new TextDecoder('utf-8', { fatal: true });
 const lossy = new TextDecoder('utf-8');
@@ -54,9 +54,7 @@ export class LineBatcher {
     const complete = buf.subarray(0, last);
     const out: Batch[] = [];
     if (isUtf8(complete)) {
-      const lines: string[] = [];
-      decodeLines(complete, lines);
-      for (const line of lines) this.add(line, false, out);
+      decodeLines(complete, (line) => this.add(line, false, out));
     } else {
       // Rare path: find the bad lines one by one.
       let start = 0;

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { stringifyJson } from '../../core/json.js';
 import type { Batch, BatchResult, ByteBatch } from '../../runtime/batch.js';
@@ -53,8 +52,8 @@ const MAX_IDLE_DEATHS = 3;
  * hooks into workers.
  */
 function workerUrl(): URL {
-  const bundled = new URL('./normalize-worker.js', import.meta.url);
-  if (import.meta.url.endsWith('/bundle/normalize.js') && existsSync(bundled)) return bundled;
+  // scripts/bundle.js writes both bundles side by side
+  if (import.meta.url.endsWith('/bundle/normalize.js')) return new URL('./normalize-worker.js', import.meta.url);
   if (!import.meta.url.endsWith('.ts')) return new URL('../../runtime/normalize-worker.js', import.meta.url);
   const script = new URL('../../runtime/normalize-worker.ts', import.meta.url).href;
   const tsxApi = import.meta.resolve('tsx/esm/api');
