@@ -1,4 +1,5 @@
 import type { ParsedPattern } from './ast.js';
+import { contains, type Ranges } from './charset.js';
 import { codeFingerprint, entryName, readEntry, writeEntry } from '../core/derived-cache.js';
 import { emitBranches, emitExact, emitRelaxed, SPLIT_MIN_SOURCE, type GroupMap } from './emit.js';
 import { timedExec } from './guard.js';
@@ -74,6 +75,8 @@ interface TranslatedBranch {
   relaxed: string | null;
   /** JS capture indices of each of the pattern's logical groups (groups.names order) in this branch. */
   jsIndices: number[][];
+  /** The code units a match of this alternative starts with (emit.ts EmittedBranch.first). */
+  first: Array<[number, number]> | null;
 }
 
 function translateBranches(parsed: ParsedPattern, names: readonly string[]): TranslatedBranch[] | null {
@@ -81,7 +84,8 @@ function translateBranches(parsed: ParsedPattern, names: readonly string[]): Tra
   if (branches === null) return null;
   return branches.map((b) => {
     const own = new Map(b.groups.names.map((n, i) => [n, [...b.groups.jsIndices[i]!]]));
-    return { source: b.source, linear: b.linear, relaxed: b.relaxed, jsIndices: names.map((n) => own.get(n) ?? []) };
+    const first = b.first === null ? null : b.first.map(([lo, hi]) => [lo, hi] as [number, number]);
+    return { source: b.source, linear: b.linear, relaxed: b.relaxed, jsIndices: names.map((n) => own.get(n) ?? []), first };
   });
 }
 
@@ -120,11 +124,39 @@ function isTranslation(v: unknown): v is Translation {
     typeof t.source === 'string' && typeof t.linear === 'boolean' && typeof t.risky === 'boolean' &&
     (t.relaxed === null || typeof t.relaxed === 'string') && t.groups !== null && typeof t.groups === 'object' &&
     Array.isArray(t.groups.names) && Array.isArray(t.groups.jsNames) && Array.isArray(t.groups.jsIndices) && Array.isArray(t.groups.numbered) &&
-    (t.branches === null || (Array.isArray(t.branches) && t.branches.every((b) => typeof b?.source === 'string' && Array.isArray(b.jsIndices))))
+    (t.branches === null || (Array.isArray(t.branches) && t.branches.every((b) => typeof b?.source === 'string' && Array.isArray(b.jsIndices) && (b.first === null || Array.isArray(b.first)))))
   );
 }
 
 type Mode = 'full' | 'search' | 'sticky';
+
+/** Slots of the dispatch table: one per ASCII code unit, one for any other unit, one for the empty input. */
+const OTHER_UNIT = 128;
+const EMPTY_INPUT = 129;
+
+function firstUnitSlot(input: string): number {
+  if (input.length === 0) return EMPTY_INPUT;
+  const c = input.charCodeAt(0);
+  return c < OTHER_UNIT ? c : OTHER_UNIT;
+}
+
+/**
+ * For each slot (firstUnitSlot), the indexes of the alternatives whose match can start there, in
+ * order: a full match of an alternative begins with a unit of its first set, so the others are
+ * skipped without running their regexes (nor compiling them). An alternative without a known
+ * first set is in every slot; non-ASCII units share one slot, conservatively.
+ */
+function dispatchTable(firsts: ReadonlyArray<Ranges | null>): number[][] {
+  const table: number[][] = Array.from({ length: EMPTY_INPUT + 1 }, () => []);
+  firsts.forEach((first, index) => {
+    for (let slot = 0; slot <= EMPTY_INPUT; slot++) {
+      if (first === null || (slot === OTHER_UNIT ? first.some(([, hi]) => hi >= OTHER_UNIT) : slot < OTHER_UNIT && contains(first, slot))) {
+        table[slot]!.push(index);
+      }
+    }
+  });
+  return table;
+}
 
 /**
  * One way of running a pattern. Hot path: if V8's linear engine can take over the exact
@@ -163,6 +195,8 @@ class Compiled implements CompiledRegex {
   private readonly valueRunner: Runner | null;
   /** The alternatives of a split pattern (then valueRunner is null), tried in order. */
   private readonly branches: Array<{ runner: Runner; jsIndices: GroupMap['jsIndices'] }> = [];
+  /** Per first code unit of the input (branchesFor), the alternatives that can match it, in order. */
+  private readonly byFirstUnit: number[][] = [];
   /** Groups of the every-capture sources behind search/match/fullMatch (built on first use). */
   private matchGroups: GroupMap | null = null;
   private readonly risky: boolean;
@@ -190,6 +224,7 @@ class Compiled implements CompiledRegex {
       // The whole pattern's regex is never built: V8 would compile it at its first use.
       this.valueRunner = null;
       this.branches = t.branches.map((b) => ({ runner: this.runnerFor(b.source, b.relaxed, b.linear, ''), jsIndices: b.jsIndices }));
+      this.byFirstUnit = dispatchTable(t.branches.map((b) => b.first));
     }
   }
 
@@ -225,7 +260,9 @@ class Compiled implements CompiledRegex {
       const m = this.valueRunner.run(input);
       return m === null ? null : this.merge(m, this.valueGroups.jsIndices);
     }
-    for (const branch of this.branches) {
+    const candidates = this.byFirstUnit[firstUnitSlot(input)]!;
+    for (let i = 0; i < candidates.length; i++) {
+      const branch = this.branches[candidates[i]!]!;
       const m = branch.runner.run(input);
       if (m !== null) return this.merge(m, branch.jsIndices);
     }

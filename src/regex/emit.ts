@@ -1,5 +1,6 @@
 import type { Node, ParsedPattern } from './ast.js';
-import { classSource, unitSource } from './charset.js';
+import { classSource, unitSource, type Ranges } from './charset.js';
+import { leadingUnits } from './first-set.js';
 
 /** Which JS capture groups form each logical (Python) group. */
 export interface GroupMap {
@@ -23,6 +24,8 @@ export interface Emitted {
 /** One alternative of a top-level alternation, emitted as a regex of its own (see emitBranches). */
 export interface EmittedBranch extends Emitted {
   relaxed: string | null;
+  /** The code units a match of this alternative starts with; null when unknown or possibly empty. */
+  first: Ranges | null;
 }
 
 /** Patterns with a source at least this long are worth splitting at their top-level alternation. */
@@ -44,7 +47,7 @@ export function emitBranches(parsed: ParsedPattern, namedOnly: boolean): Emitted
   return node.branches.map((branch) => {
     const sub: ParsedPattern = { ...parsed, root: branch };
     const exact = emitExact(sub, true, namedOnly);
-    return { ...exact, relaxed: exact.linear ? null : emitRelaxed(sub, true) };
+    return { ...exact, relaxed: exact.linear ? null : emitRelaxed(sub, true), first: leadingUnits(branch) };
   });
 }
 

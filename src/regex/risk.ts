@@ -1,5 +1,6 @@
 import type { Node } from './ast.js';
-import { complement, type Ranges } from './charset.js';
+import type { Ranges } from './charset.js';
+import { effective, firstSet } from './first-set.js';
 
 /**
  * Static check for exponential backtracking: an unbounded repetition whose body holds
@@ -67,33 +68,6 @@ function visit(node: Node, fn: (n: Node) => void, stop: boolean, root = true): v
 function unwrap(node: Node): Node {
   while (node.type === 'capture' || node.type === 'group') node = node.body;
   return node;
-}
-
-function effective(node: Extract<Node, { type: 'class' }>): Ranges {
-  return node.negated ? complement(node.ranges) : node.ranges;
-}
-
-/** Characters the node's match must start with; null when unknown or possibly empty. */
-function firstSet(node: Node): Ranges | null {
-  switch (node.type) {
-    case 'char':
-      return [[node.unit, node.unit]];
-    case 'class':
-      return effective(node);
-    case 'capture':
-    case 'group':
-      return firstSet(node.body);
-    case 'quant':
-      return node.min > 0 ? firstSet(node.body) : null;
-    case 'seq':
-      for (const item of node.items) {
-        if (item.type === 'assert' || item.type === 'look') continue;
-        return firstSet(item);
-      }
-      return null;
-    default:
-      return null;
-  }
 }
 
 function overlaps(a: Ranges, b: Ranges): boolean {

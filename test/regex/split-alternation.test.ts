@@ -14,6 +14,12 @@ const GROK = [
   'Connection (?:closed|reset) by (?:%{WORD:role} user %{DATA:user} )?%{IPORHOST:src}(?: port %{INT:port})?',
   '(?:Accepted|Failed) %{GREEDYDATA:rest}',
   '%{IPORHOST:src} said %{GREEDYDATA:rest}',
+  // First units the dispatch must get right: case folding, an optional start, a lookahead, non-ASCII.
+  '(?i:error) %{GREEDYDATA:rest}',
+  '(?:x-)?%{IPORHOST:src} maybe',
+  '(?=Z)%{WORD:word}',
+  'é%{GREEDYDATA:rest}',
+  '(?:\\[%{INT:port}\\]|<%{INT:port}>) %{GREEDYDATA:rest}',
 ].map((p) => `(?:${p})`).join('|');
 
 const INPUTS = [
@@ -28,6 +34,18 @@ const INPUTS = [
   '10.0.0.1 said hello',
   'nothing like it',
   '',
+  'ERROR disk full',
+  'eRrOr lower and upper',
+  'x-10.0.0.1 maybe',
+  '10.0.0.1 maybe',
+  'x-maybe',
+  'Zed',
+  'Zed and more',
+  'ée',
+  'é',
+  '[22] bracketed',
+  '<22> angled',
+  '\u{1F600} astral',
 ];
 
 function withCacheDir<T>(dir: string, run: () => T): T {
@@ -39,7 +57,7 @@ test('a big full-match alternation is split into one regex per alternative', () 
   const dir = tempDir('split');
   withCacheDir(dir, () => compilePattern(regex, { fullMatch: true }));
   const entry = JSON.parse(readFileSync(join(dir, readdirSync(dir)[0]!), 'utf8'));
-  assert.equal(entry.branches.length, 5);
+  assert.equal(entry.branches.length, 10);
 });
 
 test('the split pattern matches exactly as the whole one: same alternative, same captures', () => {
@@ -62,4 +80,33 @@ test('small patterns and search-mode patterns are not split', () => {
   const { regex } = expandGrok(`(?:${GROK})`, new Map(), BASE_PATTERNS);
   withCacheDir(dir, () => compilePattern(regex));
   for (const file of readdirSync(dir)) assert.equal(JSON.parse(readFileSync(join(dir, file), 'utf8')).branches, null, file);
+});
+
+test('an input is tried only against the alternatives that can start with its first character', () => {
+  const { regex } = expandGrok(`(?:${GROK})`, new Map(), BASE_PATTERNS);
+  const c = withCacheDir('off', () => compilePattern(regex, { fullMatch: true }));
+  const exec = RegExp.prototype.exec;
+  const sources: string[] = [];
+  RegExp.prototype.exec = function (this: RegExp, input: string) {
+    sources.push(this.source);
+    return exec.call(this, input);
+  };
+  const run = (input: string): number => {
+    sources.length = 0;
+    c.exec(input);
+    return new Set(sources).size;
+  };
+  try {
+    // Each alternative runs one or two regexes (a relaxed pre-check, the exact one): trying all ten
+    // would run ten or more. "Q" can start only the three that begin with a host name or a word.
+    assert.ok(run('Qwerty') <= 6);
+    // Nothing matches the empty input: every alternative needs a first character.
+    assert.equal(run(''), 0);
+    // "A": Accepted (which matches and ends the search).
+    assert.ok(run('Accepted password for bob from 10.0.0.1 port 22 ssh2') <= 2);
+    // "]": no alternative starts with it.
+    assert.equal(run(']x'), 0);
+  } finally {
+    RegExp.prototype.exec = exec;
+  }
 });
