@@ -3,7 +3,7 @@
  * Prints a table and writes it as JSON under bench/results/.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, closeSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadBuiltinFormats, packageRoot, stringifyJson } from '../src/index.js';
@@ -11,8 +11,13 @@ import type { Format, InputEvent } from '../src/index.js';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-/** The workers comparison is also run on this many times the events (fixed start-up costs weigh less). */
-const WORKERS_SCALE = Number(process.env.BENCH_WORKERS_SCALE ?? 4);
+/**
+ * The workers comparison is also run on this many times the events: each worker thread's start-up
+ * and JIT warm-up is a fixed cost (about half a second of CPU), which a long stream amortizes.
+ */
+const WORKERS_SCALE = Number(process.env.BENCH_WORKERS_SCALE ?? 20);
+/** Runs of that long comparison (each pair takes over a minute). */
+const WORKERS_LONG_RUNS = Number(process.env.BENCH_WORKERS_LONG_RUNS ?? 3);
 const STREAM_EVENTS = Number(process.env.BENCH_STREAM_EVENTS ?? 10_000_000);
 const root = packageRoot();
 const cli = join(root, 'bin', 'intake.js');
@@ -112,10 +117,14 @@ async function main(): Promise<void> {
     // The same comparison on a longer input: each worker's start-up and JIT warm-up is a fixed cost.
     const bigEvents = EVENTS * WORKERS_SCALE;
     const bigFile = join(dir, 'sekoiaio-endpoint-big.ndjson');
-    writeFileSync(bigFile, readFileSync(join(dir, 'sekoiaio-endpoint.ndjson'), 'utf8').repeat(WORKERS_SCALE));
+    // Appended piece by piece: the whole would exceed V8's longest string.
+    const piece = readFileSync(join(dir, 'sekoiaio-endpoint.ndjson'));
+    const bigFd = openSync(bigFile, 'w');
+    for (let i = 0; i < WORKERS_SCALE; i++) writeSync(bigFd, piece);
+    closeSync(bigFd);
     const bw1: number[] = [];
     const bw2: number[] = [];
-    for (let r = 0; r < RUNS; r++) {
+    for (let r = 0; r < WORKERS_LONG_RUNS; r++) {
       bw1.push(bigEvents / (await run([cli, 'normalize', '--format', 'sekoiaio-endpoint', '--input', 'json', '--workers', '1'], bigFile)).seconds);
       bw2.push(bigEvents / (await run([cli, 'normalize', '--format', 'sekoiaio-endpoint', '--input', 'json', '--workers', '2'], bigFile)).seconds);
     }
@@ -123,7 +132,8 @@ async function main(): Promise<void> {
     const sampleFile = writeWorkload(dir, 'stream-sample', mixedInputs, mixedInputs.length);
     const stream = await run([cli, 'normalize', '--format', 'auto', '--input', 'json'], null, [generator, sampleFile, String(STREAM_EVENTS)]);
     const result = {
-      date: new Date().toISOString(), node: process.version, events: EVENTS, runs: RUNS, rows, workers, workers_long: workersLong,
+      date: new Date().toISOString(), node: process.version, events: EVENTS, runs: RUNS, rows, workers,
+      workers_long: { ...workersLong, runs: WORKERS_LONG_RUNS },
       stream: { events: STREAM_EVENTS, seconds: +stream.seconds.toFixed(1), eps: Math.round(STREAM_EVENTS / stream.seconds), peak_rss_mb: +stream.peakRssMb.toFixed(1) },
     };
     console.table(rows);
