@@ -59,8 +59,8 @@ function isJsOnlyNumber(n: number): boolean {
 }
 
 /**
- * True when plain JSON.parse would get a number wrong (exponent, zero-only fraction, 16+ digits:
- * PyFloat or bigint needed) or nesting may exceed the depth bound. Strings are skipped with
+ * True when plain JSON.parse would get a number wrong (exponent, zero-only fraction, 16+ digits,
+ * a long fraction that rounds to an integer: PyFloat or bigint needed) or nesting may exceed the depth bound. Strings are skipped with
  * indexOf, which is much cheaper than a regex over the whole text: measured on the catalog's
  * events, this scan alone costs less than any regex pre-check in front of it (a regex walks
  * every character, strings included, and hex or version strings defeat it).
@@ -85,6 +85,9 @@ function needsSlowPath(text: string): boolean {
         let nonZero = false;
         for (d = text.charCodeAt(p + 1); isDigit(d); d = text.charCodeAt(++p + 1)) if (d !== Ch.Zero) nonZero = true;
         if (!nonZero) return true;
+        // More digits than a double holds: the value may round to an integer (0.99999999999999999
+        // is 1, which Python keeps a float).
+        if (p - start >= 16 && Number.isInteger(Number(text.slice(start, p + 1)))) return true;
       }
       if (d === Ch.LowerE || d === Ch.UpperE) return true;
     } else if ((c === Ch.LBrace || c === Ch.LBracket) && ++opens > MAX_JSON_DEPTH) {

@@ -10,6 +10,15 @@ test('plain documents parse like JSON.parse, key order kept', () => {
   assert.deepEqual(Object.keys(v), ['b', 'a', 'c']);
 });
 
+test('a fraction longer than a double holds that rounds to an integer is a float, as in Python', () => {
+  const v = parseJson('{"a":0.99999999999999999999,"b":-2.0000000000000000001,"c":0.1234567890123456789,"d":7}') as Record<string, unknown>;
+  assert.ok(v.a instanceof PyFloat && v.a.value === 1);
+  assert.ok(v.b instanceof PyFloat && v.b.value === -2);
+  assert.equal(v.c, 0.1234567890123456789);
+  assert.equal(v.d, 7);
+  assert.equal(stringifyJson(v), '{"a":1.0,"b":-2.0,"c":0.12345678901234568,"d":7}');
+});
+
 test('integral floats become PyFloat, fractional floats stay numbers', () => {
   const v = parseJson('{"a":6.0,"b":1e3,"c":1.5,"d":-0.0,"e":2.50E1,"f":7,"g":"6.0"}') as Record<string, unknown>;
   assert.ok(v.a instanceof PyFloat && v.a.value === 6);
