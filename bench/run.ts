@@ -58,6 +58,13 @@ function run(args: string[], inputFile: string | null, feederArgs?: string[]): P
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+/**
+ * The median of a[i] / b[i]: each run against the one right after it, which shares its phase of
+ * the machine more often than the median of all runs does (this VM's speed drifts by tens of
+ * percent over minutes, memory-bound code the most).
+ */
+const pairedRatio = (a: number[], b: number[]): number => +median(a.map((x, i) => x / b[i]!)).toFixed(3);
+
 function writeWorkload(dir: string, name: string, inputs: InputEvent[], count: number): string {
   const lines = inputs.map((i) => stringifyJson(i));
   const out: string[] = [];
@@ -80,6 +87,8 @@ async function main(): Promise<void> {
   const formats = loadBuiltinFormats();
   const dir = mkdtempSync(join(tmpdir(), 'intake-bench-'));
   const rows: Record<string, unknown>[] = [];
+  /** Events/s of every run, in run order (engine and floor runs alternate). */
+  const raw: Record<string, Record<string, number[]>> = {};
   const mixedInputs: InputEvent[] = [];
   try {
     for (const format of formats) {
@@ -96,9 +105,11 @@ async function main(): Promise<void> {
         floor.push(EVENTS / f.seconds);
         peak = Math.max(peak, e.peakRssMb);
       }
+      raw[format.slug] = { engine_eps: engine.map(Math.round), floor_eps: floor.map(Math.round) };
       rows.push({
         workload: format.slug, engine_eps: Math.round(median(engine)), floor_eps: Math.round(median(floor)),
-        ratio: +(median(engine) / median(floor)).toFixed(3), in_process_eps: Math.round(inProcess(format, inputs)), peak_rss_mb: +peak.toFixed(1),
+        ratio: +(median(engine) / median(floor)).toFixed(3), paired_ratio: pairedRatio(engine, floor),
+        in_process_eps: Math.round(inProcess(format, inputs)), peak_rss_mb: +peak.toFixed(1),
       });
     }
     const mixedFile = writeWorkload(dir, 'mixed', mixedInputs, EVENTS);
@@ -112,8 +123,16 @@ async function main(): Promise<void> {
       w1.push(EVENTS / (await run([cli, 'normalize', '--format', 'sekoiaio-endpoint', '--input', 'json', '--workers', '1'], join(dir, 'sekoiaio-endpoint.ndjson'))).seconds);
       w2.push(EVENTS / (await run([cli, 'normalize', '--format', 'sekoiaio-endpoint', '--input', 'json', '--workers', '2'], join(dir, 'sekoiaio-endpoint.ndjson'))).seconds);
     }
-    rows.push({ workload: 'mixed (--format auto)', engine_eps: Math.round(median(engine)), floor_eps: Math.round(median(floor)), ratio: +(median(engine) / median(floor)).toFixed(3) });
-    const workers = { events: EVENTS, workers1_eps: Math.round(median(w1)), workers2_eps: Math.round(median(w2)), speedup: +(median(w2) / median(w1)).toFixed(2) };
+    raw.mixed = { engine_eps: engine.map(Math.round), floor_eps: floor.map(Math.round) };
+    rows.push({
+      workload: 'mixed (--format auto)', engine_eps: Math.round(median(engine)), floor_eps: Math.round(median(floor)),
+      ratio: +(median(engine) / median(floor)).toFixed(3), paired_ratio: pairedRatio(engine, floor),
+    });
+    raw.workers = { workers1_eps: w1.map(Math.round), workers2_eps: w2.map(Math.round) };
+    const workers = {
+      events: EVENTS, workers1_eps: Math.round(median(w1)), workers2_eps: Math.round(median(w2)),
+      speedup: +(median(w2) / median(w1)).toFixed(2), paired_speedup: +pairedRatio(w2, w1).toFixed(2),
+    };
     // The same comparison on a longer input: each worker's start-up and JIT warm-up is a fixed cost.
     const bigEvents = EVENTS * WORKERS_SCALE;
     const bigFile = join(dir, 'sekoiaio-endpoint-big.ndjson');
@@ -128,17 +147,22 @@ async function main(): Promise<void> {
       bw1.push(bigEvents / (await run([cli, 'normalize', '--format', 'sekoiaio-endpoint', '--input', 'json', '--workers', '1'], bigFile)).seconds);
       bw2.push(bigEvents / (await run([cli, 'normalize', '--format', 'sekoiaio-endpoint', '--input', 'json', '--workers', '2'], bigFile)).seconds);
     }
-    const workersLong = { events: bigEvents, workers1_eps: Math.round(median(bw1)), workers2_eps: Math.round(median(bw2)), speedup: +(median(bw2) / median(bw1)).toFixed(2) };
+    raw.workers_long = { workers1_eps: bw1.map(Math.round), workers2_eps: bw2.map(Math.round) };
+    const workersLong = {
+      events: bigEvents, workers1_eps: Math.round(median(bw1)), workers2_eps: Math.round(median(bw2)),
+      speedup: +(median(bw2) / median(bw1)).toFixed(2), paired_speedup: +pairedRatio(bw2, bw1).toFixed(2),
+    };
     const sampleFile = writeWorkload(dir, 'stream-sample', mixedInputs, mixedInputs.length);
     const stream = await run([cli, 'normalize', '--format', 'auto', '--input', 'json'], null, [generator, sampleFile, String(STREAM_EVENTS)]);
     const result = {
       date: new Date().toISOString(), node: process.version, events: EVENTS, runs: RUNS, rows, workers,
       workers_long: { ...workersLong, runs: WORKERS_LONG_RUNS },
       stream: { events: STREAM_EVENTS, seconds: +stream.seconds.toFixed(1), eps: Math.round(STREAM_EVENTS / stream.seconds), peak_rss_mb: +stream.peakRssMb.toFixed(1) },
+      raw,
     };
     console.table(rows);
-    console.log(`--workers 2 vs 1 (sekoiaio-endpoint, ${EVENTS} events): ${workers.workers2_eps} vs ${workers.workers1_eps} events/s = ${workers.speedup}x`);
-    console.log(`--workers 2 vs 1 (sekoiaio-endpoint, ${bigEvents} events): ${workersLong.workers2_eps} vs ${workersLong.workers1_eps} events/s = ${workersLong.speedup}x`);
+    console.log(`--workers 2 vs 1 (sekoiaio-endpoint, ${EVENTS} events): ${workers.workers2_eps} vs ${workers.workers1_eps} events/s = ${workers.speedup}x (paired ${workers.paired_speedup}x)`);
+    console.log(`--workers 2 vs 1 (sekoiaio-endpoint, ${bigEvents} events): ${workersLong.workers2_eps} vs ${workersLong.workers1_eps} events/s = ${workersLong.speedup}x (paired ${workersLong.paired_speedup}x)`);
     console.log(`stream of ${STREAM_EVENTS} events: ${result.stream.eps} events/s, peak RSS ${result.stream.peak_rss_mb} MB`);
     const outDir = join(root, 'bench', 'results');
     mkdirSync(outDir, { recursive: true });
