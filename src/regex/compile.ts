@@ -195,7 +195,7 @@ class Compiled implements CompiledRegex {
   private readonly valueRunner: Runner | null;
   /** The alternatives of a split pattern (then valueRunner is null), tried in order. */
   private readonly branches: Array<{ runner: Runner; jsIndices: GroupMap['jsIndices'] }> = [];
-  /** Per first code unit of the input (branchesFor), the alternatives that can match it, in order. */
+  /** Per slot of the input's first code unit (firstUnitSlot), the alternatives that can match it, in order. */
   private readonly byFirstUnit: number[][] = [];
   /** Groups of the every-capture sources behind search/match/fullMatch (built on first use). */
   private matchGroups: GroupMap | null = null;

@@ -8,7 +8,7 @@ export function effective(node: Extract<Node, { type: 'class' }>): Ranges {
 
 /**
  * The code units the node's match must start with, as the backtracking-risk check (risk.ts)
- * reads it: null when unknown or possibly empty, an alternation or an optional start included.
+ * reads it: null when unknown or possibly empty, and for an alternation or an optional start.
  */
 export function firstSet(node: Node): Ranges | null {
   switch (node.type) {
