@@ -61,10 +61,10 @@ function isJsOnlyNumber(n: number): boolean {
 /**
  * True when plain JSON.parse would get a number wrong (exponent, zero-only fraction, 16+ digits,
  * a long fraction that rounds to an integer: PyFloat or bigint needed) or nesting may exceed the
- * depth bound. Strings are skipped with
- * indexOf, which is much cheaper than a regex over the whole text: measured on the catalog's
- * events, this scan alone costs less than any regex pre-check in front of it (a regex walks
- * every character, strings included, and hex or version strings defeat it).
+ * depth bound. Strings are skipped with indexOf, which is much cheaper than a regex over the
+ * whole text: measured on the catalog's events, this scan alone costs less than any regex
+ * pre-check in front of it (a regex walks every character, strings included, and hex or version
+ * strings defeat it).
  */
 function needsSlowPath(text: string): boolean {
   const len = text.length;

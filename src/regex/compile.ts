@@ -76,7 +76,7 @@ interface TranslatedBranch {
   /** JS capture indices of each of the pattern's logical groups (groups.names order) in this branch. */
   jsIndices: number[][];
   /** The code units a match of this alternative starts with (emit.ts EmittedBranch.first). */
-  first: Array<[number, number]> | null;
+  first: Ranges | null;
 }
 
 function translateBranches(parsed: ParsedPattern, names: readonly string[]): TranslatedBranch[] | null {
@@ -84,8 +84,7 @@ function translateBranches(parsed: ParsedPattern, names: readonly string[]): Tra
   if (branches === null) return null;
   return branches.map((b) => {
     const own = new Map(b.groups.names.map((n, i) => [n, [...b.groups.jsIndices[i]!]]));
-    const first = b.first === null ? null : b.first.map(([lo, hi]) => [lo, hi] as [number, number]);
-    return { source: b.source, linear: b.linear, relaxed: b.relaxed, jsIndices: names.map((n) => own.get(n) ?? []), first };
+    return { source: b.source, linear: b.linear, relaxed: b.relaxed, jsIndices: names.map((n) => own.get(n) ?? []), first: b.first };
   });
 }
 
