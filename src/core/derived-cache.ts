@@ -8,7 +8,7 @@
  * INTAKE_CACHE_DIR=off turns the cache off.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,10 +48,17 @@ export function readEntry(name: string): unknown {
 const pruned = new Set<string>();
 
 /**
+ * Entries of another kind (made by other code) are removed only once this old: two versions of
+ * Intake in use side by side (an installed one and a checkout, CI and a developer) would otherwise
+ * remove each other's entries at every start and redo that work each time.
+ */
+const OTHER_KIND_KEPT_MS = 7 * 24 * 3600 * 1000;
+
+/**
  * Stores an entry (JSON); silently does nothing when the cache is off or cannot be written.
  * `family` (e.g. `yaml-`) and `kind` (e.g. `yaml-<code fingerprint>-`): the first write of a process
- * removes the family's entries of other kinds, which other versions of Intake made and this one
- * never reads, so the directory does not grow with every upgrade.
+ * removes the family's entries of other kinds that are over a week old, which other versions of
+ * Intake made and this one never reads, so the directory does not grow with every upgrade.
  */
 export function writeEntry(name: string, value: unknown, family?: string, kind?: string): void {
   const dir = cacheDir();
@@ -78,10 +85,12 @@ function pruneStale(dir: string, family: string, kind: string): void {
   } catch {
     return;
   }
+  const cutoff = Date.now() - OTHER_KIND_KEPT_MS;
   for (const name of names) {
     if (!name.startsWith(family) || name.startsWith(kind)) continue;
     try {
-      unlinkSync(join(dir, name));
+      const file = join(dir, name);
+      if (statSync(file).mtimeMs < cutoff) unlinkSync(file);
     } catch {
       // Another process may have removed it first.
     }

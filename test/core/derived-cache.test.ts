@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as derived from '../../src/core/derived-cache.js';
 import { readEntry, writeEntry } from '../../src/core/derived-cache.js';
@@ -18,11 +18,18 @@ test('entries are written and read back; a missing or damaged entry reads as not
   assert.deepEqual(readdirSync(dir).sort(), ['k-1.json', 'k-3.json']);
 });
 
-test('the first write of a family removes that family\'s entries of other kinds, nothing else', () => {
+test('the first write of a family removes that family\'s week-old entries of other kinds, nothing else', () => {
   const dir = tempDir('derived-prune');
-  for (const name of ['fam-old-1.json', 'fam-old-2.json', 'fam-new-1.json', 'other-old-1.json']) writeFileSync(join(dir, name), '1');
+  const eightDaysAgo = new Date(Date.now() - 8 * 24 * 3600 * 1000);
+  for (const name of ['fam-old-1.json', 'fam-old-2.json', 'fam-new-1.json', 'other-old-1.json']) {
+    writeFileSync(join(dir, name), '1');
+    utimesSync(join(dir, name), eightDaysAgo, eightDaysAgo);
+  }
+  // Another version's entry made yesterday: that version is still in use, its entries stay.
+  writeFileSync(join(dir, 'fam-side-1.json'), '1');
+  utimesSync(join(dir, 'fam-side-1.json'), new Date(Date.now() - 24 * 3600 * 1000), new Date(Date.now() - 24 * 3600 * 1000));
   withEnv('INTAKE_CACHE_DIR', dir, () => writeEntry('fam-new-2.json', 2, 'fam-', 'fam-new-'));
-  assert.deepEqual(readdirSync(dir).sort(), ['fam-new-1.json', 'fam-new-2.json', 'other-old-1.json']);
+  assert.deepEqual(readdirSync(dir).sort(), ['fam-new-1.json', 'fam-new-2.json', 'fam-side-1.json', 'other-old-1.json']);
 });
 
 test('the cache can be turned off, and an unwritable directory is not an error', () => {
