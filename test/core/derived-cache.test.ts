@@ -20,14 +20,14 @@ test('entries are written and read back; a missing or damaged entry reads as not
 
 test('the first write of a family removes that family\'s week-old entries of other kinds, nothing else', () => {
   const dir = tempDir('derived-prune');
-  const eightDaysAgo = new Date(Date.now() - 8 * 24 * 3600 * 1000);
-  for (const name of ['fam-old-1.json', 'fam-old-2.json', 'fam-new-1.json', 'other-old-1.json']) {
+  const entryMadeDaysAgo = (name: string, days: number) => {
+    const when = new Date(Date.now() - days * 24 * 3600 * 1000);
     writeFileSync(join(dir, name), '1');
-    utimesSync(join(dir, name), eightDaysAgo, eightDaysAgo);
-  }
+    utimesSync(join(dir, name), when, when);
+  };
+  for (const name of ['fam-old-1.json', 'fam-old-2.json', 'fam-new-1.json', 'other-old-1.json']) entryMadeDaysAgo(name, 8);
   // Another version's entry made yesterday: that version is still in use, its entries stay.
-  writeFileSync(join(dir, 'fam-side-1.json'), '1');
-  utimesSync(join(dir, 'fam-side-1.json'), new Date(Date.now() - 24 * 3600 * 1000), new Date(Date.now() - 24 * 3600 * 1000));
+  entryMadeDaysAgo('fam-side-1.json', 1);
   withEnv('INTAKE_CACHE_DIR', dir, () => writeEntry('fam-new-2.json', 2, 'fam-', 'fam-new-'));
   assert.deepEqual(readdirSync(dir).sort(), ['fam-new-1.json', 'fam-new-2.json', 'fam-side-1.json', 'other-old-1.json']);
 });
