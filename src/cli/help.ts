@@ -49,22 +49,29 @@ Examples:
   intake normalize --format auto --input json --workers 2 samples/*.ndjson > out.ndjson
 `;
 
-export const TEST_HELP = `Usage: intake test [--update] [--taxonomy FILE]... PATH...
+export const TEST_HELP = `Usage: intake test [--update] [--quiet] [--report FILE] [--groups N] [--taxonomy FILE]... PATH...
 
 PATH is a format folder (one with ingest/parser.yml) or any folder containing format
 folders. Runs each format's tests/*.json in catalog test mode and compares the output
 with "expected" (metadata, event.id and message ignored; lists of scalars unordered;
 numbers by value; dates as instants). Prints a diff per failing test and a closing line
-"N passed, N failed". Exit status 1 when a test fails or a format does not load.
+"N passed, N failed". Before it, the differences of all failing tests grouped by
+field and kind (missing, extra, wrong, problem), largest first: what to fix next.
+Exit status 1 when a test fails or a format does not load.
 
 Options:
   -u, --update          rewrite "expected" of each test from the current output
+  -q, --quiet           no per-test diffs: one line per format, the groups, the totals
+  -r, --report FILE     write the whole run as JSON: totals, groups, and per format
+                        each test with its differing paths
+  -g, --groups N        how many groups of differences to print (default 20; 0: none)
   -t, --taxonomy FILE   extra taxonomy file (fields.yml shape); repeatable
 
 Examples:
   intake test formats
   intake test formats/rubycat/proveit
   intake test --update formats/acme/gateway
+  intake test --quiet --report /tmp/catalog.json --taxonomy catalog/utils/checks/validators/data/sekoiaio_flat.yml catalog
 `;
 
 export const DOCS_HELP = `Usage: intake docs PATH [--out DIR] [--taxonomy FILE]...

@@ -1,4 +1,4 @@
-import { PyFloat } from '../language/values.js';
+import { PyFloat } from '../core/values.js';
 
 /** Options of prettyJson, mirroring Python's json.dumps(indent=..., ensure_ascii=...). */
 export interface PrettyJsonOptions {

@@ -2,7 +2,7 @@
  * JSON parse/serialize that keep Python's view of numbers: integral floats (`6.0`, `1e3`) become
  * PyFloat, integers beyond 2^53 become bigint, and serialization prints them back the Python way.
  */
-import { PyFloat, pyFloatJson } from '../language/values.js';
+import { PyFloat, pyFloatJson } from './values.js';
 
 export class JsonSyntaxError extends Error {
   constructor(message: string, readonly position: number) {

@@ -6,7 +6,7 @@ import { fail } from './errors.js';
 import { lookupMethod, type MethodReceiver } from './method-registry.js';
 import { PyCallable, PyObject, PyRange, type Kwargs } from './objects.js';
 import { indexOf, isPyDict, sliceValue, strChars, strLen, typeName, undefinedError } from './runtime.js';
-import { PyTuple } from './values.js';
+import { PyTuple } from '../core/values.js';
 import { setOwnKey } from '../core/own-key.js';
 
 /** Marker value for `a[x:y:z]` subscripts. */

@@ -12,7 +12,7 @@ import { lookupMethod } from './method-registry.js';
 import { PyCallable, PyObject, type Kwargs } from './objects.js';
 import * as rt from './runtime.js';
 import { getTest } from './tests.js';
-import { PyFloat, PyTuple } from './values.js';
+import { PyFloat, PyTuple } from '../core/values.js';
 
 export type Scope = Record<string, unknown>;
 

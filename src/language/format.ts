@@ -13,7 +13,7 @@ import {
   strLen,
   typeName,
 } from './runtime.js';
-import { PyFloat, PyTuple } from './values.js';
+import { PyFloat, PyTuple } from '../core/values.js';
 
 function pad(s: string, width: number, align: string, fill: string): string {
   const len = strLen(s);

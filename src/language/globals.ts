@@ -5,7 +5,7 @@ import { fail } from './errors.js';
 import { PyCallable, PyObject, PyRange, type Kwargs } from './objects.js';
 import { compilePattern, jsIndexOf, PY_FLAGS, pyGroups, type CompiledPattern } from './regex-adapter.js';
 import { asInt, checkLength, isPyDict, pyLen, pyRepr, strRepr, typeName } from './runtime.js';
-import { PyTuple } from './values.js';
+import { PyTuple } from '../core/values.js';
 
 // ---------------------------------------------------------------- re
 

@@ -6,7 +6,7 @@ import { registerMethod } from './method-registry.js';
 import { PyView } from './objects.js';
 import { indexOf, isPyDict, iterate, pyCompare, pyEq, pyRepr, sliceIndices, toList } from './runtime.js';
 import { LIMITS } from './limits.js';
-import { PyTuple } from './values.js';
+import { PyTuple } from '../core/values.js';
 
 type L = unknown[];
 type D = Record<string, unknown>;

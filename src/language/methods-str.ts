@@ -4,7 +4,7 @@ import { fail } from './errors.js';
 import { strFormat } from './format.js';
 import { registerMethod } from './method-registry.js';
 import { checkLength, iterate, pyRepr, sliceIndices, strLen, typeName } from './runtime.js';
-import { PyTuple } from './values.js';
+import { PyTuple } from '../core/values.js';
 
 /** Characters Python's str.isspace() accepts. */
 export const PY_WS = '\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';

@@ -3,7 +3,7 @@ import type { Expr, Pos, Stmt, Target } from './ast.js';
 import { TemplateSyntaxError } from './errors.js';
 import type { Token } from './lexer.js';
 import { LIMITS } from './limits.js';
-import { pyFloat } from './values.js';
+import { pyFloat } from '../core/values.js';
 
 const COMPARE_OPS = new Set(['==', '!=', '<', '<=', '>', '>=']);
 const PRIMARY_STARTS = new Set(['name', 'string', 'int', 'float']);

@@ -3,7 +3,7 @@ import { parseJson } from '../core/json.js';
 import { fail } from './errors.js';
 import { PyObject } from './objects.js';
 import { floatRepr, isPyDict, typeName } from './runtime.js';
-import { PyFloat } from './values.js';
+import { PyFloat } from '../core/values.js';
 
 // ---------------------------------------------------------------- dumps
 

@@ -7,7 +7,7 @@ import { FrequentError } from '../core/errors.js';
 import { decodePythonEscapes } from './escapes.js';
 import { floatRepr, normInt } from './runtime.js';
 import { dictSet } from './access.js';
-import { PyFloat, pyFloat } from './values.js';
+import { PyFloat, pyFloat } from '../core/values.js';
 
 export type LiteralResult = { ok: true; value: unknown } | { ok: false };
 

@@ -5,7 +5,7 @@
 import { fail, TemplateRuntimeError } from './errors.js';
 import { LIMITS } from './limits.js';
 import { PyGenerator, PyObject, PyRange, PyView } from './objects.js';
-import { PyFloat, PyTuple, pyFloat } from './values.js';
+import { PyFloat, PyTuple, pyFloat } from '../core/values.js';
 
 // ---------------------------------------------------------------- types
 

@@ -4,7 +4,7 @@ import { arg, NO_KWARGS } from './args.js';
 import type { Kwargs } from './objects.js';
 import { PyCallable, PyGenerator, PyRange, PyView } from './objects.js';
 import { asInt, compareOp, contains, isFloat, isPyDict, mod, pyEq, pyStr } from './runtime.js';
-import { PyFloat } from './values.js';
+import { PyFloat } from '../core/values.js';
 
 export type TestFn = (value: unknown, args: unknown[], kwargs: Kwargs) => boolean;
 

@@ -1,5 +1,5 @@
 import { compileCondition, compileValue, isTemplate, parsePythonLiteral, pyStr } from '../language/index.js';
-import { isDict } from '../language/values.js';
+import { isDict } from '../core/values.js';
 import { isAdmissible } from './admission.js';
 import { generateSet } from './generated-set.js';
 import { cloneValue, deletePath, getPath, pathWriter, splitPath } from './paths.js';

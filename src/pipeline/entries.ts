@@ -1,5 +1,5 @@
 import { compileValue, isTemplate } from '../language/index.js';
-import { isDict } from '../language/values.js';
+import { isDict } from '../core/values.js';
 import { findStage, stageNames, StageConfigError, type CompiledStage, type StageFactory } from '../stages/index.js';
 import { compileAction, compileFilter, describe, type Action, type EventState, type Scope } from './actions.js';
 import type { CompileSink } from './compile-sink.js';

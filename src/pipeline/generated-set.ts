@@ -12,7 +12,7 @@
 import { CodeBuilder, type Out } from '../language/codegen.js';
 import { isTemplate, parseLoneExpression } from '../language/template.js';
 import { PyObject } from '../language/objects.js';
-import { isDict } from '../language/values.js';
+import { isDict } from '../core/values.js';
 import { isAdmissible } from './admission.js';
 import type { Action } from './actions.js';
 import type { CompileSink } from './compile-sink.js';

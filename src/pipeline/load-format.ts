@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { isDict } from '../language/values.js';
-import { createNormalizer, Taxonomy, type NormalizerOptions } from '../taxonomy/index.js';
+import { isDict } from '../core/values.js';
+import { createNormalizer, Taxonomy, topLevelKeyLine, type NormalizerOptions, type TaxonomyWarning } from '../taxonomy/index.js';
 import { CompileSink } from './compile-sink.js';
 import { CompiledFormat } from './compiled-format.js';
 import { compileEntries } from './entries.js';
@@ -42,7 +42,15 @@ export function loadFormat(dir: string, options: LoadOptions = {}): Format {
     problems.push(...sink.problems);
   }
   if (problems.length > 0 || !manifest || !taxonomy) throw new FormatLoadError(dir, problems);
-  return new CompiledFormat(root, manifest, taxonomy, ownFieldsOf(formatFields), sink?.diagnostics ?? [], entries, createNormalizer(taxonomy, normalizerOptionsOf(manifest)));
+  const yamlFiles = [fieldsFile, moduleFieldsFile].filter((f): f is YamlFile => f !== undefined);
+  const diagnostics = [...taxonomy.warnings.map((w) => taxonomyProblem(w, yamlFiles)), ...(sink?.diagnostics ?? [])];
+  return new CompiledFormat(root, manifest, taxonomy, ownFieldsOf(formatFields), diagnostics, entries, createNormalizer(taxonomy, normalizerOptionsOf(manifest)));
+}
+
+function taxonomyProblem(warning: TaxonomyWarning, yamlFiles: readonly YamlFile[]): LoadProblem {
+  const own = yamlFiles.find((f) => f.file === warning.file);
+  const line = own ? own.lineOf([warning.field]) : topLevelKeyLine(warning.file, warning.field);
+  return { file: warning.file, line, message: `field "${warning.field}": ${warning.message}` };
 }
 
 function readOptional(file: string, problems: LoadProblem[], required: boolean): YamlFile | undefined {

@@ -1,4 +1,4 @@
-import { isDict } from '../language/values.js';
+import { isDict } from '../core/values.js';
 import { setOwnKey } from '../core/own-key.js';
 
 /** Dotted paths of the parser language: `a.b.c` addresses nested dict keys. */

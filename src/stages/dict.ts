@@ -1,6 +1,6 @@
 import { parseJson } from '../core/json.js';
 import { parsePythonLiteral } from '../language/index.js';
-import { isDict } from '../language/values.js';
+import { isDict } from '../core/values.js';
 import { StageError, type StageFactory } from './stage.js';
 
 /**

@@ -1,5 +1,5 @@
 import { JsonSyntaxError, parseJson } from '../core/json.js';
-import { isDict } from '../language/values.js';
+import { isDict } from '../core/values.js';
 import { StageError, type StageFactory } from './stage.js';
 
 /** `json.parse-json` (parser-language 5.1): a JSON object or array from a string; dicts/lists pass through. */

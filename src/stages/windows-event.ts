@@ -1,4 +1,4 @@
-import { isDict } from '../language/values.js';
+import { isDict } from '../core/values.js';
 import { StageError, type StageFactory } from './stage.js';
 import { convertElement, parseXmlTree } from './xml.js';
 

@@ -1,6 +1,6 @@
 /** Type coercion of one declared field's value (normalized-event section 6). */
 import { isIP } from 'node:net';
-import { PyFloat } from '../language/values.js';
+import { PyFloat } from '../core/values.js';
 import { normalizeDateString } from '../time/index.js';
 import { Kind } from './field-types.js';
 import { parseNumericText } from './numeric-text.js';

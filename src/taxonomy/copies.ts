@@ -1,5 +1,5 @@
 /** Small copies and splits (spec section 10): host.name, event.outcome, file.name/directory. */
-import { isDict } from '../language/values.js';
+import { isDict } from '../core/values.js';
 import { fillIn, type Event } from './event-paths.js';
 
 function copy(value: unknown): unknown {

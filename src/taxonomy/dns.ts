@@ -1,5 +1,5 @@
 /** Domain split of `dns.question.name` (spec 8.3, DNS paragraph). */
-import { isDict } from '../language/values.js';
+import { isDict } from '../core/values.js';
 import { splitDomain } from './domain-split.js';
 import { fillDomainParts } from './endpoints.js';
 import type { Event } from './event-paths.js';

@@ -1,5 +1,5 @@
 /** Address inference (spec 8.1) with the domain split of source/destination (8.2). */
-import { isDict } from '../language/values.js';
+import { isDict } from '../core/values.js';
 import { splitDomain, type DomainParts } from './domain-split.js';
 import type { Event } from './event-paths.js';
 

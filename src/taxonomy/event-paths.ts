@@ -1,5 +1,5 @@
 /** Reading and filling nested event fields by pre-split paths. */
-import { isDict } from '../language/values.js';
+import { isDict } from '../core/values.js';
 
 export type Event = Record<string, unknown>;
 

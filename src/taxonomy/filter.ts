@@ -1,5 +1,5 @@
 /** Taxonomy filter (rules T1–T3) and type coercion (section 6) in one walk over the event. */
-import { isDict } from '../language/values.js';
+import { isDict } from '../core/values.js';
 import { DROP, coerceValue } from './coerce.js';
 import { Kind } from './field-types.js';
 import type { FieldNode } from './taxonomy.js';

@@ -1,6 +1,5 @@
-export { Taxonomy, type FieldDefinition, type TaxonomySources } from './taxonomy.js';
+export { Taxonomy, type FieldDefinition, type TaxonomySources, type TaxonomyWarning } from './taxonomy.js';
 export { TaxonomyError } from './errors.js';
-export { loadTaxonomyFile } from './load-file.js';
 export { createNormalizer, type Normalizer, type NormalizerOptions } from './normalizer.js';
 export { RELATED_SOURCES } from './related.js';
 export { LOGON_TYPE_NAMES } from './windows-logon.js';
@@ -8,3 +7,4 @@ export { splitDomain, type DomainParts } from './domain-split.js';
 export { splitUrl, type UrlParts } from './url.js';
 export { parseUserAgent, type UserAgentInfo } from './user-agent.js';
 export { pyCompactJson, pyScalarText } from './python-format.js';
+export { loadTaxonomyFile, topLevelKeyLine } from './load-file.js';

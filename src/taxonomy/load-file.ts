@@ -22,3 +22,17 @@ export function loadTaxonomyFile(path: string): Record<string, unknown> {
   }
   return data as Record<string, unknown>;
 }
+
+/** 1-based line where the top-level key `key` of a YAML map file starts, if it can be found. */
+export function topLevelKeyLine(path: string, key: string): number | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const lines = text.split('\n');
+  const forms = [`${key}:`, `'${key}':`, `"${key}":`];
+  const index = lines.findIndex((line) => forms.some((form) => line.startsWith(form)));
+  return index < 0 ? undefined : index + 1;
+}

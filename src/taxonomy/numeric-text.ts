@@ -1,5 +1,5 @@
 /** Python `int()` / `float()` of a string, as number coercion uses them (spec 6.1). */
-import { PyFloat, pyFloat } from '../language/values.js';
+import { PyFloat, pyFloat } from '../core/values.js';
 
 const INT_LITERAL = /^\s*[+-]?\d+(?:_\d+)*\s*$/;
 const FLOAT_LITERAL = /^\s*[+-]?(?:\d+(?:_\d+)*(?:\.(?:\d+(?:_\d+)*)?)?|\.\d+(?:_\d+)*)(?:[eE][+-]?\d+(?:_\d+)*)?\s*$/;

@@ -6,7 +6,7 @@
  * object come out as `\uXXXX` escapes (surrogate pairs above the BMP), exactly like the
  * reference engine's `json.dumps` default. Plain strings are never escaped.
  */
-import { PyFloat } from '../language/values.js';
+import { PyFloat } from '../core/values.js';
 
 /** Python `repr(float)`: shortest round-trip digits, fixed notation for exponents -4..15. */
 export function pyFloatRepr(x: number): string {

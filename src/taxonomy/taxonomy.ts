@@ -1,6 +1,5 @@
 import { INTAKE_EXTENSIONS } from './intake-extensions.js';
 import { builtinEcsTypes, ecsFieldDescription, ecsLongDescription } from './ecs.js';
-import { TaxonomyError } from './errors.js';
 import { ACCEPTED_TYPES, Kind, kindOfType } from './field-types.js';
 import { loadTaxonomyFile } from './load-file.js';
 
@@ -26,6 +25,13 @@ export interface TaxonomySources {
   formatFieldsFile?: string;
 }
 
+/** An entry that was skipped or read leniently: the format still loads, the user is told. */
+export interface TaxonomyWarning {
+  file: string;
+  field: string;
+  message: string;
+}
+
 /** An ECS field; its description is read from `@elastic/ecs` only when asked for (documentation). */
 class EcsField implements FieldDefinition {
   readonly source = 'ecs' as const;
@@ -42,7 +48,11 @@ class EcsField implements FieldDefinition {
 export class Taxonomy {
   private tree: FieldNode | undefined;
 
-  private constructor(private readonly byName: Map<string, FieldDefinition>) {}
+  private constructor(
+    private readonly byName: Map<string, FieldDefinition>,
+    /** Entries skipped or read leniently (unknown type, missing name), in file order. */
+    readonly warnings: readonly TaxonomyWarning[],
+  ) {}
 
   /**
    * ECS, then Intake's own extensions, then the extra taxonomy files, then module fields, then format fields; a later
@@ -50,16 +60,17 @@ export class Taxonomy {
    */
   static build(sources: TaxonomySources): Taxonomy {
     const byName = new Map<string, FieldDefinition>();
+    const warnings: TaxonomyWarning[] = [];
     for (const [name, type] of builtinEcsTypes()) byName.set(name, new EcsField(name, type));
     for (const [name, type, description] of INTAKE_EXTENSIONS) {
       byName.set(name, { name, type, description, source: 'extension' });
     }
     for (const file of sources.extraFiles ?? []) {
-      addEntries(byName, loadTaxonomyFile(file), file, 'extension');
+      addEntries(byName, loadTaxonomyFile(file), file, 'extension', warnings);
     }
-    if (sources.moduleFields) addEntries(byName, sources.moduleFields, sources.moduleFieldsFile ?? 'module fields.yml', 'format');
-    if (sources.formatFields) addEntries(byName, sources.formatFields, sources.formatFieldsFile ?? 'format fields.yml', 'format');
-    return new Taxonomy(byName);
+    if (sources.moduleFields) addEntries(byName, sources.moduleFields, sources.moduleFieldsFile ?? 'module fields.yml', 'format', warnings);
+    if (sources.formatFields) addEntries(byName, sources.formatFields, sources.formatFieldsFile ?? 'format fields.yml', 'format', warnings);
+    return new Taxonomy(byName, warnings);
   }
 
   get(name: string): FieldDefinition | undefined {
@@ -126,23 +137,35 @@ function insert(root: FieldNode, name: string, kind: Kind, owned: Set<FieldNode>
   return newRoot;
 }
 
+/**
+ * Adds the entries of one fields.yml-shaped map. An entry that cannot be used (not a map, no name, no
+ * type) is skipped with a warning; an unknown type is kept, read as a leaf whose value is kept as the
+ * input gave it, with a warning. Only an unreadable file stops a format (loadTaxonomyFile throws).
+ */
 function addEntries(
   byName: Map<string, FieldDefinition>,
   entries: Record<string, unknown>,
   file: string,
   source: FieldDefinition['source'],
+  warnings: TaxonomyWarning[],
 ): void {
+  const warn = (field: string, message: string) => warnings.push({ file, field, message });
   for (const key of Object.keys(entries)) {
     const entry = entries[key];
     if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
-      throw new TaxonomyError(file, key, 'the definition must be a map with name, type and description');
+      warn(key, 'skipped: the definition must be a map with name, type and description');
+      continue;
     }
     const { name, type, description } = entry as Record<string, unknown>;
-    if (typeof name !== 'string' || name === '') throw new TaxonomyError(file, key, 'missing "name"');
-    if (typeof type !== 'string' || type === '') throw new TaxonomyError(file, key, 'missing "type"');
-    if (!ACCEPTED_TYPES.has(type)) {
-      throw new TaxonomyError(file, key, `unknown type "${type}" (accepted: ${[...ACCEPTED_TYPES].join(', ')})`);
+    if (typeof name !== 'string' || name === '') {
+      warn(key, 'skipped: missing "name"');
+      continue;
     }
+    if (typeof type !== 'string' || type === '') {
+      warn(key, 'skipped: missing "type"');
+      continue;
+    }
+    if (!ACCEPTED_TYPES.has(type)) warn(key, `unknown type "${type}": its values are kept as the input gives them`);
     byName.set(name, { name, type, description: typeof description === 'string' ? description : '', source });
   }
 }

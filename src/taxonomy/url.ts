@@ -1,5 +1,5 @@
 /** `url.*` parts from `url.full` / `url.original` (spec section 9), Python `urlsplit` style. */
-import { isDict } from '../language/values.js';
+import { isDict } from '../core/values.js';
 import { splitDomain } from './domain-split.js';
 import { fillDomainParts } from './endpoints.js';
 import type { Event } from './event-paths.js';

@@ -1,5 +1,5 @@
 /** `user_agent.*` from `user_agent.original` with the uap-core rules (spec section 11). */
-import { isDict } from '../language/values.js';
+import { isDict } from '../core/values.js';
 import { fillIn, type Event } from './event-paths.js';
 import { LruCache } from './lru-cache.js';
 import { uapRules, type UapRule } from './uap-rules.js';

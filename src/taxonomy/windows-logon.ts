@@ -1,6 +1,6 @@
 /** Windows logon enrichment for event codes 4624/4625 (spec section 13). */
 import { isIP } from 'node:net';
-import { isDict } from '../language/values.js';
+import { isDict } from '../core/values.js';
 import { fillIn, getIn, objectAt, type Event } from './event-paths.js';
 
 /** Logon types as Microsoft documents them for events 4624/4625, as `event.action` suffixes. */

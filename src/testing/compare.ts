@@ -1,4 +1,4 @@
-import { PyFloat } from '../language/values.js';
+import { PyFloat } from '../core/values.js';
 
 /**
  * The golden-test comparison (parser-language 9.2, normalized-event 14/15a):

@@ -1,5 +1,5 @@
 import { comparable, isObject, valuesEqual } from './compare.js';
-import { PyFloat } from '../language/values.js';
+import { PyFloat } from '../core/values.js';
 
 export type DifferenceKind = 'missing' | 'extra' | 'changed';
 

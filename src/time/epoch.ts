@@ -3,7 +3,7 @@
  * decimal point goes after the 10th digit (13 digits = ms, 16 = µs, 19 = ns, 18 = 10 ns...).
  * Sub-microsecond digits round to nearest.
  */
-import { PyFloat } from '../language/values.js';
+import { PyFloat } from '../core/values.js';
 import { inRange, type Instant } from './instant.js';
 
 const EPOCH_TEXT = /^([+-]?)(\d+)(?:\.(\d*))?$/;

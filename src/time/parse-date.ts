@@ -1,4 +1,4 @@
-import { PyFloat } from '../language/values.js';
+import { PyFloat } from '../core/values.js';
 import { parseCompact, parseFreeForm } from './autodetect.js';
 import { civilFromDays } from './civil.js';
 import { epochFromNumber, epochFromText } from './epoch.js';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, tempDir, tinyFormat } from './helpers.js';
 
@@ -81,4 +81,34 @@ test('a template that does not compile is reported as a warning with file and li
   const w = await runCli(['normalize', '--format', dir, '--input', 'raw', '--workers', '2'], { stdin: 'hello world\n' });
   assert.equal(w.code, 0, w.stderr);
   assert.equal(w.stderr.match(/warning: .*parser\.yml:8/g)?.length, 1, w.stderr);
+});
+
+test('--report writes totals, groups and per-test differences; --quiet keeps only format lines and groups', async () => {
+  const root = tempDir('tc-report');
+  const wrongKind = (name: string) => ({ input: { message: name }, expected: { message: name, event: { kind: 'alert', reason: name } } });
+  tinyFormat(root, { tests: { 'good.json': good, 'a.json': wrongKind('a'), 'b.json': wrongKind('b') } });
+  const report = join(root, 'report.json');
+  const r = await runCli(['test', '--quiet', '--report', report, root]);
+  assert.equal(r.code, 1);
+  assert.doesNotMatch(r.stdout, /^FAIL .*tests\//m);
+  assert.match(r.stdout, /^FAIL .*acme\/tiny \(1\/3\)$/m);
+  assert.match(r.stdout, /^ {4}2 tests {2}wrong {4}event\.kind {2}\(.*acme\/tiny 2\)$/m);
+  const doc = JSON.parse(readFileSync(report, 'utf8'));
+  assert.equal(doc.passed, 1);
+  assert.equal(doc.failed, 2);
+  assert.equal(doc.formatsWhole, 0);
+  assert.deepEqual(doc.groups.map((g: any) => [g.kind, g.path, g.tests]), [['changed', 'event.kind', 2]]);
+  const failing = doc.results[0].tests.filter((t: any) => !t.passed);
+  assert.deepEqual(failing[0].differences, [{ kind: 'changed', path: 'event.kind', expected: 'alert', actual: 'event' }]);
+});
+
+test('a taxonomy entry of an unknown type is a warning with file and line; the format still runs', async () => {
+  const root = tempDir('tc-unknown-type');
+  tinyFormat(root, { tests: { 'good.json': good } });
+  const taxonomy = join(root, 'global.yml');
+  writeFileSync(taxonomy, 'a.b:\n  name: a.b\n  type: keyword\nlog.original:\n  name: log.original\n  type: non_searchable_field_type\n');
+  const r = await runCli(['test', '--taxonomy', taxonomy, root]);
+  assert.equal(r.code, 0, r.stdout);
+  assert.match(r.stdout, /^warning: .*global\.yml:4: field "log\.original": unknown type "non_searchable_field_type"/m);
+  assert.match(r.stdout, /^1 passed, 0 failed$/m);
 });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { JsonSyntaxError, MAX_JSON_DEPTH, formatPyFloat, parseJson, stringifyJson } from '../../src/core/json.js';
-import { PyFloat } from '../../src/language/values.js';
+import { PyFloat } from '../../src/core/values.js';
 
 test('plain documents parse like JSON.parse, key order kept', () => {
   const text = '{"b":1,"a":[true,false,null,"x"],"c":{"d":-2.5}}';

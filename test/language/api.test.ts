@@ -14,7 +14,7 @@ import {
   TemplateSyntaxError,
   truthy,
 } from '../../src/language/index.js';
-import { PyFloat, PyTuple } from '../../src/language/values.js';
+import { PyFloat, PyTuple } from '../../src/core/values.js';
 
 const scope = {
   original: { message: 'user=bob action=login', n: 7 },

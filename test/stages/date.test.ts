@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dateParse } from '../../src/stages/date.js';
 import { StageConfigError, StageError } from '../../src/stages/stage.js';
-import { PyFloat } from '../../src/language/values.js';
+import { PyFloat } from '../../src/core/values.js';
 import { compile, run, runCtx } from './helpers.js';
 
 test('name and default input', () => {

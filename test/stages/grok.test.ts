@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { grokMatch } from '../../src/stages/grok.js';
 import { StageConfigError, StageError, type StageCompileContext } from '../../src/stages/stage.js';
-import { PyFloat } from '../../src/language/values.js';
+import { PyFloat } from '../../src/core/values.js';
 
 const ctx: StageCompileContext = { compileTemplate: () => () => '' };
 const run = { scope: {}, nowMs: 0 };

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { jsonParse } from '../../src/stages/json.js';
 import { StageError } from '../../src/stages/stage.js';
-import { PyFloat } from '../../src/language/values.js';
+import { PyFloat } from '../../src/core/values.js';
 import { run } from './helpers.js';
 
 test('names, aliases and default input', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { PyFloat } from '../../src/language/values.js';
+import { PyFloat } from '../../src/core/values.js';
 import { normalize } from './helpers.js';
 
 function acme(values: Record<string, unknown>) {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { PyFloat } from '../../src/language/values.js';
+import { PyFloat } from '../../src/core/values.js';
 import { normalize } from './helpers.js';
 
 test('a typical firewall event goes through steps 3-11', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { PyFloat } from '../../src/language/values.js';
+import { PyFloat } from '../../src/core/values.js';
 import { parseNumericText } from '../../src/taxonomy/numeric-text.js';
 
 test('integer literals become ints, bigints beyond 2^53', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { PyFloat } from '../../src/language/values.js';
+import { PyFloat } from '../../src/core/values.js';
 import { compareCodePoints, pyCompactJson, pyFloatRepr, pyScalarText } from '../../src/taxonomy/python-format.js';
 
 test('floats render like Python repr', () => {

@@ -45,21 +45,28 @@ test('the entry name wins over the map key', () => {
   assert.equal(t.get('acme.real')?.type, 'keyword');
 });
 
-test('invalid entries throw TaxonomyError naming file and field', () => {
+test('unusable entries are skipped and unknown types kept, each with a warning naming file and field', () => {
   const bad = file('bad.yml', 'acme.x:\n  name: acme.x\n  type: whatever\n  description: d\n');
-  assert.throws(() => Taxonomy.build({ extraFiles: [bad] }), (err: unknown) => {
-    assert.ok(err instanceof TaxonomyError);
-    assert.equal(err.file, bad);
-    assert.equal(err.field, 'acme.x');
-    assert.match(err.message, /unknown type "whatever"/);
-    return true;
+  const t = Taxonomy.build({ extraFiles: [bad] });
+  assert.equal(t.get('acme.x')?.type, 'whatever');
+  assert.deepEqual(t.warnings, [{ file: bad, field: 'acme.x', message: 'unknown type "whatever": its values are kept as the input gives them' }]);
+  const skipped = Taxonomy.build({
+    formatFields: { 'acme.y': { type: 'keyword' }, 'acme.z': { name: 'acme.z' }, 'acme.w': 'keyword', 'acme.ok': { name: 'acme.ok', type: 'long' } },
+    formatFieldsFile: 'fmt/_meta/fields.yml',
   });
-  assert.throws(
-    () => Taxonomy.build({ formatFields: { 'acme.y': { type: 'keyword' } }, formatFieldsFile: 'fmt/_meta/fields.yml' }),
-    /fmt\/_meta\/fields\.yml: field "acme\.y": missing "name"/,
-  );
-  assert.throws(() => Taxonomy.build({ moduleFields: { 'acme.z': { name: 'acme.z' } } }), /module fields\.yml: field "acme\.z": missing "type"/);
-  assert.throws(() => Taxonomy.build({ formatFields: { 'acme.w': 'keyword' } }), /field "acme\.w": the definition must be a map/);
+  assert.deepEqual(skipped.warnings.map((w) => `${w.file} ${w.field} ${w.message}`), [
+    'fmt/_meta/fields.yml acme.y skipped: missing "name"',
+    'fmt/_meta/fields.yml acme.z skipped: missing "type"',
+    'fmt/_meta/fields.yml acme.w skipped: the definition must be a map with name, type and description',
+  ]);
+  assert.equal(skipped.get('acme.ok')?.type, 'long');
+  assert.equal(skipped.get('acme.z'), undefined);
+});
+
+test('an unknown type keeps the value as the input gave it', () => {
+  const t = Taxonomy.build({ formatFields: { 'acme.v': { name: 'acme.v', type: 'non_searchable_field_type' } } });
+  const out = createNormalizer(t)({ acme: { v: 42 } }, []) as any;
+  assert.equal(out.acme.v, 42);
 });
 
 test('all 22 fields.yml type names are accepted', () => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PyFloat } from '../../src/language/values.js';
+import { PyFloat } from '../../src/core/values.js';
 import { eventMatches, instantKey, valuesEqual } from '../../src/testing/compare.js';
 
 test('numbers compare by value, strings never equal numbers', () => {

@@ -6,7 +6,9 @@ import { formatDifferences } from '../../testing/diff.js';
 import { runFormatTests, type TestCaseResult } from '../../testing/runner.js';
 import { parseArgs } from 'node:util';
 import { parseOrUsage } from '../args.js';
-import { UsageError } from '../errors.js';
+import { CommandError, UsageError } from '../errors.js';
+import { PyFloat } from '../../core/values.js';
+import { brokenFormatReport, formatReport, groupLines, runReport, type FormatReport, type RunReport } from '../../testing/report.js';
 import { diagnosticLines, formatLoadFailure } from '../format-errors.js';
 import { TEST_HELP } from '../help.js';
 import { prettyJson } from '../pretty-json.js';
@@ -47,6 +49,9 @@ export async function runTest(argv: string[]): Promise<number> {
       allowPositionals: true,
       options: {
         update: { type: 'boolean', short: 'u' },
+        report: { type: 'string', short: 'r' },
+        quiet: { type: 'boolean', short: 'q' },
+        groups: { type: 'string', short: 'g' },
         taxonomy: { type: 'string', short: 't', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
@@ -64,47 +69,77 @@ export async function runTest(argv: string[]): Promise<number> {
     if (found.length === 0) throw new UsageError(`test: no format folder (with ingest/parser.yml) under ${path}`);
     dirs.push(...found);
   }
-  let passed = 0;
-  let failed = 0;
-  let broken = 0;
+  const top = values.groups === undefined ? DEFAULT_GROUPS : Number(values.groups);
+  if (!Number.isInteger(top) || top < 0) throw new UsageError(`test: --groups takes a whole number, not "${values.groups}"`);
+  const quiet = values.quiet === true;
+  const write = (line: string) => process.stdout.write(`${line}\n`);
+  const reports: FormatReport[] = [];
+  // A taxonomy file given with --taxonomy is read by every format: say each of its warnings once.
+  const warned = new Set<string>();
+  let updated = 0;
   for (const dir of dirs) {
     const shown = relative(process.cwd(), dir) || dir;
     let format: Format;
     try {
       format = loadFormat(dir, { taxonomyFiles: values.taxonomy });
     } catch (err) {
-      broken += 1;
-      process.stdout.write(`FORMAT BROKEN ${formatLoadFailure(shown, err).message}\n`);
+      const message = formatLoadFailure(shown, err).message;
+      reports.push(brokenFormatReport(shown, message));
+      write(`FORMAT BROKEN ${message}`);
       continue;
     }
-    for (const line of diagnosticLines(format)) process.stdout.write(`${line}\n`);
+    for (const line of diagnosticLines(format)) {
+      if (!warned.has(line)) write(line);
+      warned.add(line);
+    }
     const results = runFormatTests(format);
-    let formatFailed = 0;
+    const kept: TestCaseResult[] = [];
     for (const result of results) {
       if (values.update && !(result.parsingProblems.length === 0 && result.passed)) {
         updateTestFile(format, result);
-        process.stdout.write(`updated ${shown}/tests/${basename(result.file)}\n`);
-        if (result.parsingProblems.length > 0) {
-          process.stdout.write(`  warning: ${result.parsingProblems.join('; ')}\n`);
-        }
-        passed += 1;
+        updated += 1;
+        write(`updated ${shown}/tests/${basename(result.file)}`);
+        if (result.parsingProblems.length > 0) write(`  warning: ${result.parsingProblems.join('; ')}`);
+        kept.push({ ...result, passed: true, differences: [], parsingProblems: [] });
         continue;
       }
-      if (result.passed) {
-        passed += 1;
-        continue;
-      }
-      failed += 1;
-      formatFailed += 1;
-      process.stdout.write(`FAIL ${shown}/tests/${basename(result.file)}\n`);
-      for (const p of result.parsingProblems) process.stdout.write(`  ${p}\n`);
-      for (const line of formatDifferences(result.differences)) process.stdout.write(`  ${line}\n`);
+      kept.push(result);
+      if (result.passed || quiet) continue;
+      write(`FAIL ${shown}/tests/${basename(result.file)}`);
+      for (const p of result.parsingProblems) write(`  ${p}`);
+      for (const line of formatDifferences(result.differences)) write(`  ${line}`);
     }
-    if (results.length === 0) process.stdout.write(`warning: ${shown} has no tests/*.json\n`);
-    else process.stdout.write(`${formatFailed === 0 ? 'ok  ' : 'FAIL'} ${shown} (${results.length - formatFailed}/${results.length})\n`);
+    const report = formatReport(shown, kept);
+    reports.push(report);
+    if (results.length === 0) write(`warning: ${shown} has no tests/*.json`);
+    else write(`${report.passed === report.total ? 'ok  ' : 'FAIL'} ${shown} (${report.passed}/${report.total})`);
   }
-  if (broken > 0) process.stdout.write(`${broken} format(s) did not load\n`);
+  const run = runReport(reports);
+  if (values.report !== undefined) writeReport(values.report, run);
+  if (top > 0 && run.groups.length > 0) {
+    write(`differences by field, largest first (tests affected; top ${Math.min(top, run.groups.length)} of ${run.groups.length}):`);
+    for (const line of groupLines(run.groups, top)) write(line);
+  }
+  if (run.formatsBroken > 0) write(`${run.formatsBroken} format(s) did not load`);
+  if (dirs.length > 1) {
+    const tests = run.passed + run.failed - run.formatsBroken;
+    const pct = tests === 0 ? 0 : (100 * run.passed) / tests;
+    write(`${run.formatsWhole}/${run.formats} formats pass whole; ${run.passed}/${tests} tests (${pct.toFixed(1)} %)${updated > 0 ? `; ${updated} updated` : ''}`);
+  }
   // Each format that does not load counts as a failure so that the closing line cannot look green.
-  process.stdout.write(`${passed} passed, ${failed + broken} failed\n`);
-  return failed + broken > 0 ? 1 : 0;
+  write(`${run.passed} passed, ${run.failed} failed`);
+  return run.failed > 0 ? 1 : 0;
 }
+
+const DEFAULT_GROUPS = 20;
+
+/** The run as JSON: totals, groups, and per format each test's differences. */
+function writeReport(path: string, run: RunReport): void {
+  const text = JSON.stringify(run, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x instanceof PyFloat ? x.value : x), 2);
+  try {
+    writeFileSync(path, text + '\n');
+  } catch (err) {
+    throw new CommandError(`test: cannot write the report ${path}: ${(err as Error).message}`);
+  }
+}
+

@@ -3,7 +3,7 @@ import { arg, intArg } from '../args.js';
 import { fail } from '../errors.js';
 import { parseFloatStr, parseIntStr } from '../numbers.js';
 import { asInt, asNumber, normInt, undefinedError, typeName } from '../runtime.js';
-import { PyFloat, pyFloat } from '../values.js';
+import { PyFloat, pyFloat } from '../../core/values.js';
 import { registerFilter } from './registry.js';
 
 const f = registerFilter;

@@ -7,7 +7,7 @@ import { sortList } from '../methods-seq.js';
 import { PyCallable, PyGenerator, PyRange, type Kwargs } from '../objects.js';
 import { add, asNumber, isPyDict, iterate, pyCompare, pyLen, pyRepr, pyStr, strChars, toList, truthy, typeName } from '../runtime.js';
 import { getTest } from '../tests.js';
-import { PyTuple } from '../values.js';
+import { PyTuple } from '../../core/values.js';
 import { attrGetter, ignoreCase } from './attributes.js';
 import { getFilter, registerFilter } from './registry.js';
 

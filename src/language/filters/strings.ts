@@ -7,7 +7,7 @@ import { pyCapitalize, pyReplace, pyStrip } from '../methods-str.js';
 import { callMethod } from '../access.js';
 import { PyGenerator, PyRange, PyView } from '../objects.js';
 import { asNumber, checkLength, isPyDict, pyLen, pyRepr, pyStr, strChars, strLen, toList, typeName } from '../runtime.js';
-import { PyTuple } from '../values.js';
+import { PyTuple } from '../../core/values.js';
 import { registerFilter } from './registry.js';
 
 const f = registerFilter;

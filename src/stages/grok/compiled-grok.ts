@@ -1,5 +1,5 @@
 import { compilePattern, RegexSyntaxError, RegexTimeoutError, type CompiledRegex } from '../../regex/index.js';
-import { pyFloat } from '../../language/values.js';
+import { pyFloat } from '../../core/values.js';
 import { StageConfigError, StageError } from '../stage.js';
 import { expandGrok, type Conversion } from './expand.js';
 import { BASE_PATTERNS } from './library.js';
