@@ -16,6 +16,7 @@ const ESCAPED: Record<string, string> = { '=': '=', '\\': '\\', n: '\n', r: '\r'
  */
 export const cefParse: StageFactory = {
   names: ['cef.parse-cef'],
+  properties: [],
   defaultInput: 'message',
   compile() {
     return {
