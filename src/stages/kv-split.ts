@@ -129,7 +129,7 @@ class Splitter {
     }
     const end = this.boundaryFrom(start);
     this.pos = end.next;
-    return text.slice(start, end.at);
+    return text.slice(start, end.at).trim();
   }
 
   /** Where the value starting at `from` ends (`at`) and where the next item starts (`next`). */
