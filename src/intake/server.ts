@@ -57,14 +57,19 @@ function bindUdp(socket: UdpSocket, host: string, port: number): Promise<Address
  * acknowledged once JetStream has stored them and `intake worker` processes do the rest.
  * `extraOutputs` (library use) are written to like the configured ones and closed with the server.
  */
-export async function startServer(config: IntakeConfig, formats: IntakeFormats, extraOutputs: Output[] = []): Promise<RunningServer> {
+export interface StartOptions {
+  /** While waiting for the bus at start: give up when this returns true (shutdown asked). */
+  cancelled?: () => boolean;
+}
+
+export async function startServer(config: IntakeConfig, formats: IntakeFormats, extraOutputs: Output[] = [], options: StartOptions = {}): Promise<RunningServer> {
   const metrics = new Metrics();
   let outputs: Output[] = [];
   let store: SqliteStore | undefined;
   let bus: NatsBus | undefined;
   let handler: (events: RawEvent[]) => Promise<void>;
   if (config.bus) {
-    bus = await NatsBus.connect(config.bus);
+    bus = await NatsBus.connect(config.bus, { who: 'intake serve', cancelled: options.cancelled });
     handler = (events) => bus!.publish(events);
   } else {
     ({ outputs, store } = openOutputs(config));
