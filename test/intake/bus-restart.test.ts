@@ -51,9 +51,14 @@ test('bus: serve and worker wait for a bus that is down at start and survive its
     const acked = await post(port, 'before');
     await waitFor('first events stored', () => storedIds(db).length >= acked.length, 20_000);
 
+    assert.equal((await httpRequest(port, 'GET', '/healthz')).status, 200);
     nats.proc.kill('SIGKILL');
     await nats.stop();
     await worker.waitLine(/disconnected; reconnecting/, 10_000);
+    await server.waitLine(/disconnected; reconnecting/, 10_000);
+    const down = await httpRequest(port, 'GET', '/healthz');
+    assert.equal(down.status, 503, 'events cannot be made durable while the bus is away');
+    assert.equal(JSON.parse(down.body).bus.status, 'down');
     await new Promise((r) => setTimeout(r, 1500));
     nats = startChild(natsBin, natsArgs(natsPort));
     children.push(nats);
@@ -61,6 +66,7 @@ test('bus: serve and worker wait for a bus that is down at start and survive its
     await worker.waitLine(/bus nats:\S+ reconnected/, 20_000);
     await server.waitLine(/bus nats:\S+ reconnected/, 20_000);
 
+    assert.equal((await httpRequest(port, 'GET', '/healthz')).status, 200);
     for (let i = 0; i < 3; i++) acked.push(...await post(port, `after${i}`));
     const ids = await waitFor('events after the restart stored', () => {
       const s = storedIds(db);
