@@ -3,6 +3,7 @@ import { isIP } from 'node:net';
 import { PyFloat } from '../core/values.js';
 import { normalizeDateString } from '../time/index.js';
 import { Kind } from './field-types.js';
+import { canonicalIp } from './ip-text.js';
 import { parseNumericText } from './numeric-text.js';
 import { pyCompactJson, pyScalarText } from './python-format.js';
 
@@ -59,8 +60,12 @@ function date(value: unknown): Coerced {
   return DROP;
 }
 
+/** Python's `ipaddress` canonical text (`0000:0AB::1` becomes `0:ab::1`). */
 function ip(value: unknown): Coerced {
-  return typeof value === 'string' && isIP(value) !== 0 ? value : DROP;
+  if (typeof value !== 'string') return DROP;
+  const version = isIP(value);
+  if (version === 4) return value;
+  return version === 6 ? canonicalIp(value) : DROP;
 }
 
 const COERCERS: Record<number, ScalarCoercer> = {
