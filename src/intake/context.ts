@@ -1,5 +1,6 @@
 import type { SqliteStore } from '../outputs/sqlite-store.js';
 import type { IngestQueue } from './ingest-queue.js';
+import type { HealthReport } from './health.js';
 import type { Limits } from './limits.js';
 import type { Metrics } from './metrics.js';
 
@@ -12,4 +13,6 @@ export interface ReceiverContext {
   limits: Limits;
   /** Present when the embedded store is local: enables `GET /events`. */
   store?: SqliteStore;
+  /** What `/healthz` reports. */
+  health(): HealthReport;
 }

@@ -91,7 +91,10 @@ export function createHttpSource(ctx: ReceiverContext, options: HttpSourceOption
         return handleIntake(ctx, req, res, url, startMs);
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'use GET', { allow: 'GET' });
-      if (path === '/healthz') return send(res, 200, { status: 'ok', queue_depth: ctx.queue.depth });
+      if (path === '/healthz') {
+        const report = ctx.health();
+        return send(res, report.status === 'ok' ? 200 : 503, report);
+      }
       if (path === '/metrics') {
         const text = ctx.metrics.render();
         res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4', 'content-length': String(Buffer.byteLength(text)) });

@@ -10,7 +10,7 @@ export type IntakeFormats = Map<string, Format>;
 function failureEvent(raw: RawEvent, error: string): NormalizedEvent {
   return {
     message: raw.message,
-    event: { id: raw.id },
+    event: { id: raw.id, created: new Date(raw.receivedMs).toISOString() },
     sekoiaio: { intake: { parsing_status: 'failure', parsing_error: error } },
   };
 }
@@ -38,6 +38,13 @@ export class Normalizer {
       this.metrics.failed.inc(format.slug);
       return failureEvent(raw, `engine error: ${(err as Error).message}`);
     }
+    // The reception time travels with the event: outputs that partition by day use it when the
+    // event has no @timestamp, and it is the same on every redelivery.
+    const ev = event.event;
+    if (ev !== null && typeof ev === 'object' && !Array.isArray(ev)) {
+      const fields = ev as Record<string, unknown>;
+      if (fields.created === undefined) fields.created = new Date(raw.receivedMs).toISOString();
+    } else if (ev === undefined) event.event = { id: raw.id, created: new Date(raw.receivedMs).toISOString() };
     const intake = (event.sekoiaio as { intake?: { parsing_status?: unknown } } | undefined)?.intake;
     if (intake?.parsing_status === 'failure') this.metrics.failed.inc(format.slug);
     else this.metrics.normalized.inc(format.slug);
