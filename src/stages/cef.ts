@@ -10,11 +10,13 @@ const HEADER_ESCAPE = /\\([|\\])/g;
 const ESCAPED: Record<string, string> = { '=': '=', '\\': '\\', n: '\n', r: '\r', '|': '|' };
 
 /**
- * `cef.parse-cef` (parser-language 5.6): the seven header fields, then one key per extension pair.
+ * `cef.parse-cef` (parser-language 5.6): the seven header fields, then one key per extension pair,
+ * then each labelled custom extension (`cs1=v cs1Label=name`) once more under its label (`name: v`).
  * Anything before `CEF:` is skipped and the prefix itself is optional.
  */
 export const cefParse: StageFactory = {
   names: ['cef.parse-cef'],
+  properties: [],
   defaultInput: 'message',
   compile() {
     return {
@@ -32,6 +34,7 @@ export const cefParse: StageFactory = {
           pos = bar + 1;
         }
         parseExtension(text.slice(pos), out);
+        applyLabels(out);
         return out;
       },
     };
@@ -63,4 +66,17 @@ function store(out: Record<string, string>, key: string, raw: string): void {
   const trimmed = raw.trimEnd();
   const value = trimmed.includes('\\') ? trimmed.replace(EXTENSION_ESCAPE, (_, c: string) => ESCAPED[c]) : trimmed;
   setOwnKey(out, key, value);
+}
+
+const LABEL = 'Label';
+
+/** `<base>Label=<name>` next to `<base>=<value>` adds `<name>: <value>` (cs, cn, cfp, c6a, flexString...). */
+function applyLabels(out: Record<string, string>): void {
+  for (const key of Object.keys(out)) {
+    if (key.length <= LABEL.length || !key.endsWith(LABEL)) continue;
+    const base = key.slice(0, -LABEL.length);
+    const name = out[key];
+    if (name === '' || !Object.prototype.hasOwnProperty.call(out, base)) continue;
+    setOwnKey(out, name, out[base]);
+  }
 }

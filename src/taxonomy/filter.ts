@@ -1,4 +1,5 @@
 /** Taxonomy filter (rules T1–T3) and type coercion (section 6) in one walk over the event. */
+import { isPathDict } from '../core/path-dicts.js';
 import { isDict } from '../core/values.js';
 import { DROP, coerceValue } from './coerce.js';
 import { Kind } from './field-types.js';
@@ -19,18 +20,39 @@ function childOf(node: FieldNode | undefined, key: string): FieldNode | undefine
   return current;
 }
 
+function hasKeys(obj: Record<string, unknown>): boolean {
+  for (const _ in obj) return true;
+  return false;
+}
+
 /**
- * Returns a filtered, coerced copy of `obj`: undeclared leaves left out, declared leaves coerced,
- * subtrees of container-typed fields kept as they are. Building new objects (instead of deleting
- * keys in place) keeps objects fast and lets the parser's objects be shared by several fields
- * (`host` and `server` from one layer object) without one filtering the other.
- * `path` holds the name segments of `obj` (joined only for warnings).
+ * Returns a filtered, coerced copy of the event `obj`: undeclared leaves left out, declared leaves
+ * coerced, subtrees of container-typed fields kept (their declared descendants coerced).
+ * Building new objects (instead of deleting keys in place) keeps objects fast and lets the
+ * parser's objects be shared by several fields (`host` and `server` from one layer object)
+ * without one filtering the other. `path` holds the name segments of `obj` (joined only for warnings).
  */
 export function filterAndCoerce(
   obj: Record<string, unknown>,
   node: FieldNode | undefined,
   path: string[],
   warnings: string[],
+): Record<string, unknown> {
+  return filterDict(obj, node, path, warnings, true);
+}
+
+/**
+ * `holdsWrites`: the keys of `obj` are where the parser's writes landed (the event itself, or a dict
+ * a path write created on the way). A dict written there stays even when the filter empties it
+ * (`server: "{{host}}"` with no declared key gives `server: {}`); a dict below a written value,
+ * or one a path write created, goes when emptied.
+ */
+function filterDict(
+  obj: Record<string, unknown>,
+  node: FieldNode | undefined,
+  path: string[],
+  warnings: string[],
+  holdsWrites: boolean,
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key in obj) {
@@ -39,7 +61,12 @@ export function filterAndCoerce(
     const child = childOf(node, key);
     const kind = child?.kind;
     if (kind === Kind.Container) {
-      put(out, key, value);
+      if (child!.children === null) put(out, key, value);
+      else {
+        path.push(key);
+        put(out, key, keepSubtree(value, child!, path, warnings));
+        path.pop();
+      }
       continue;
     }
     if (kind !== undefined && !(child!.children !== null && isDict(value))) {
@@ -54,15 +81,49 @@ export function filterAndCoerce(
       continue;
     }
     if (isDict(value)) {
-      // A nested object that no declared field lies under goes whole; one that does stays even
-      // when emptied (T3: the parser's `server: {hostname, os: {type}}` becomes `server: {}`).
+      // A nested object that no declared field lies under goes whole.
       if (child === undefined && path.length > 0) continue;
+      const created = isPathDict(value);
       path.push(key);
-      put(out, key, filterAndCoerce(value, child, path, warnings));
+      const filtered = filterDict(value, child, path, warnings, created);
       path.pop();
+      if ((holdsWrites && !created) || hasKeys(filtered)) put(out, key, filtered);
     } else if (Array.isArray(value)) {
       const list = filterObjectList(key, value, child, path, warnings);
       if (list !== undefined) put(out, key, list);
+    }
+  }
+  return out;
+}
+
+/**
+ * The value of a declared object/array field that also has declared descendants: every key is
+ * kept, the declared ones coerced to their type (ECS `log.syslog.severity.code` is a number).
+ */
+function keepSubtree(value: unknown, node: FieldNode, path: string[], warnings: string[]): unknown {
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    for (const item of value) out.push(isDict(item) ? keepSubtree(item, node, path, warnings) : item);
+    return out;
+  }
+  if (!isDict(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    const item = value[key];
+    const child = childOf(node, key);
+    const kind = child?.kind;
+    if (child === undefined || (kind === Kind.Container && child.children === null)) {
+      put(out, key, item);
+    } else if (kind === undefined || kind === Kind.Container || (child.children !== null && isDict(item))) {
+      path.push(key);
+      put(out, key, child.children === null ? item : keepSubtree(item, child, path, warnings));
+      path.pop();
+    } else {
+      path.push(key);
+      const result = coerceValue(kind, item, path, warnings);
+      path.pop();
+      if (result !== DROP) put(out, key, result);
     }
   }
   return out;
@@ -79,7 +140,7 @@ function filterObjectList(
   const out: unknown[] = [];
   path.push(key);
   for (const item of list) {
-    if (isDict(item)) out.push(filterAndCoerce(item, node, path, warnings));
+    if (isDict(item)) out.push(filterDict(item, node, path, warnings, false));
   }
   path.pop();
   return out.length === 0 ? undefined : out;

@@ -8,7 +8,19 @@ const HEADER = { CEFVersion: '0', DeviceVendor: 'Acme', DeviceProduct: 'Wall', D
 
 test('header and extension; text before CEF: is skipped', () => {
   const v = run(cefParse, '<13>Jan 1 host CEF:0|Acme|Wall|1.0|100|Blocked|5|src=10.0.0.1 dst=10.0.0.2 cs1=a b c cs1Label=Rule name');
-  assert.deepEqual(v, { ...HEADER, src: '10.0.0.1', dst: '10.0.0.2', cs1: 'a b c', cs1Label: 'Rule name' });
+  assert.deepEqual(v, { ...HEADER, src: '10.0.0.1', dst: '10.0.0.2', cs1: 'a b c', cs1Label: 'Rule name', 'Rule name': 'a b c' });
+});
+
+test('a labelled extension is also exposed under its label, empty values included', () => {
+  const v = run(cefParse, 'CEF:0|Acme|Wall|1.0|100|Blocked|5|cn2Label=Size cn2=12 c6a1= c6a1Label=addr flexString1=f flexString1Label=flex xLabel=orphan cs3Label=') as Record<string, string>;
+  assert.equal(v.Size, '12');
+  assert.equal(v.addr, '');
+  assert.equal(v.flex, 'f');
+  assert.equal(v.cn2, '12');
+  assert.equal(v.cn2Label, 'Size');
+  assert.equal(v.orphan, undefined);
+  assert.equal(v.xLabel, 'orphan');
+  assert.equal(v[''], undefined);
 });
 
 test('the CEF: prefix is optional', () => {

@@ -33,6 +33,7 @@ export async function runNormalize(argv: string[]): Promise<number> {
         input: { type: 'string', short: 'i', default: 'raw' },
         taxonomy: { type: 'string', short: 't', multiple: true, default: [] },
         workers: { type: 'string', short: 'w' },
+        'formats-dir': { type: 'string', short: 'F', multiple: true, default: [] },
         'batch-timeout': { type: 'string' },
         'no-progress': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -89,7 +90,7 @@ export async function runNormalize(argv: string[]): Promise<number> {
   if (workers > 0) {
     // The workers load the formats: this thread only names them, then waits for the first
     // worker's verdict (instead of loading them first itself, which delays every run).
-    const { auto, dirs } = resolveFormatDirs(format);
+    const { auto, dirs } = resolveFormatDirs(format, values['formats-dir']);
     const pool = new WorkerPool(workers, { formatDirs: dirs, auto, taxonomyFiles, mode }, timeoutMs);
     try {
       const diagnostics = await pool.started;
@@ -121,7 +122,7 @@ export async function runNormalize(argv: string[]): Promise<number> {
   } else {
     // Loaded here only: with --workers this thread orchestrates and never imports the engine.
     const { resolveFormats } = await import('../normalize/resolve-format.js');
-    const { auto, formats } = resolveFormats(format, taxonomyFiles);
+    const { auto, formats } = resolveFormats(format, taxonomyFiles, values['formats-dir']);
     const processBatch = createBatchProcessor(
       auto ? { kind: 'auto', detector: new FormatDetector(formats) } : { kind: 'format', format: formats[0]! },
       mode,

@@ -20,7 +20,7 @@ function load(dir: string, taxonomyFiles: string[]): Format {
 }
 
 /** Loads what --format names; throws a UsageError for an unknown name, a CommandError for a broken format. */
-export function resolveFormats(value: string, taxonomyFiles: string[]): ResolvedFormats {
-  const { auto, dirs } = resolveFormatDirs(value);
+export function resolveFormats(value: string, taxonomyFiles: string[], formatsDirs: readonly string[] = []): ResolvedFormats {
+  const { auto, dirs } = resolveFormatDirs(value, formatsDirs);
   return { auto, formats: dirs.map((d) => load(d, taxonomyFiles)) };
 }

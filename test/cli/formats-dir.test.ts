@@ -1,0 +1,52 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { ndjson, runCli, tempDir, writeTree } from './helpers.js';
+
+/** A tree with one format of the given slug whose parser sets event.reason to `tag`. */
+function tree(root: string, slug: string, tag: string): string {
+  writeTree(join(root, 'vendor', slug), {
+    '_meta/manifest.yml': `uuid: 00000000-0000-0000-0000-${tag.padStart(12, '0')}\nname: "Vendor ${slug}"\nslug: ${slug}\ndata_sources:\n  Network logs: all\n`,
+    '_meta/fields.yml': '{}\n',
+    'ingest/parser.yml': `name: ${slug}\npipeline:\n  - name: main\nstages:\n  main:\n    actions:\n      - set:\n          event.reason: "${tag}"\n`,
+    'tests/one.json': JSON.stringify({ input: { message: 'x' }, expected: { message: 'x', event: { reason: tag } } }),
+  });
+  return root;
+}
+
+test('--format by slug or name from --formats-dir trees (the first tree wins) and INTAKE_FORMATS_PATH', async () => {
+  const a = tree(tempDir('fd-a'), 'acme-gateway', '1');
+  const b = tree(tempDir('fd-b'), 'acme-gateway', '2');
+  tree(b, 'acme-proxy', '3');
+  const first = await runCli(['normalize', '--formats-dir', a, '--formats-dir', b, '--format', 'acme-gateway'], { stdin: 'x\n' });
+  assert.equal(first.code, 0, first.stderr);
+  assert.equal((ndjson(first.stdout)[0] as any).event.reason, '1');
+  const byName = await runCli(['normalize', '--formats-dir', a, '--formats-dir', b, '--format', 'Vendor acme-proxy'], { stdin: 'x\n' });
+  assert.equal((ndjson(byName.stdout)[0] as any).event.reason, '3');
+  const fromEnv = await runCli(['normalize', '--format', 'acme-proxy'], { stdin: 'x\n', env: { INTAKE_FORMATS_PATH: `${a}:${b}` } });
+  assert.equal(fromEnv.code, 0, fromEnv.stderr);
+  assert.equal((ndjson(fromEnv.stdout)[0] as any).event.reason, '3');
+});
+
+test('an unknown slug gets the closest names; test and docs take slugs too', async () => {
+  const a = tree(tempDir('fd-c'), 'acme-gateway', '4');
+  const bad = await runCli(['normalize', '--formats-dir', a, '--format', 'acme-gatway'], { stdin: 'x\n' });
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /"acme-gatway" is neither a known format nor a folder; did you mean "acme-gateway"\?/);
+  const t = await runCli(['test', '--formats-dir', a, 'acme-gateway']);
+  assert.equal(t.code, 0, t.stdout);
+  assert.match(t.stdout, /^1 passed, 0 failed$/m);
+});
+
+test('formats lists every tree and the built-ins, with --json for scripts', async () => {
+  const a = tree(tempDir('fd-d'), 'acme-gateway', '5');
+  const r = await runCli(['formats', '--formats-dir', a, '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  const rows = JSON.parse(r.stdout) as { slug: string; origin: string; uuid: string; data_sources: string[] }[];
+  const mine = rows.find((row) => row.slug === 'acme-gateway')!;
+  assert.equal(mine.uuid, '00000000-0000-0000-0000-000000000005');
+  assert.deepEqual(mine.data_sources, ['Network logs']);
+  assert.ok(rows.some((row) => row.slug === 'rubycat-proveit' && row.origin === 'built-in'));
+  const text = await runCli(['formats', '--formats-dir', a]);
+  assert.match(text.stdout, /^acme-gateway +Vendor acme-gateway +\(.*vendor\/acme-gateway\)$/m);
+});
