@@ -1,4 +1,4 @@
-import type { Format, InputEvent, NormalizedEvent, NormalizeOptions } from '../pipeline/index.js';
+import { EAGER_FORMATS, type Format, type InputEvent, type NormalizedEvent, type NormalizeOptions } from '../pipeline/index.js';
 import { isFailure } from './failure-record.js';
 import { FormatIndex } from './format-index.js';
 import { formatSignature, MAX_HEAD, type FormatSignature } from './format-signature.js';
@@ -37,8 +37,6 @@ function probeOrder(signature: FormatSignature): FormatSignature {
   return { ...signature, quotedKeys: [...signature.quotedKeys].sort((a, b) => b.length - a.length) };
 }
 
-/** Above this many formats, the likeness index picks the few to try instead of the signatures. */
-const FEW_FORMATS = 8;
 /** How many of the likeliest formats are tried, in order, before the event is a failure. */
 const TRIED = 4;
 
@@ -54,7 +52,8 @@ export class FormatDetector {
   private readonly index: FormatIndex | undefined;
 
   constructor(readonly formats: readonly Format[]) {
-    const many = formats.length > FEW_FORMATS;
+    // As many as are compiled at start (EAGER_FORMATS): a larger set is compiled only where tried.
+    const many = formats.length > EAGER_FORMATS;
     this.index = many ? FormatIndex.build(formats.map((f) => f.loadTests().map((t) => t.input.message))) : undefined;
     this.entries = many ? [] : formats.map((format) => ({ format, signature: probeOrder(formatSignature(format)) }));
   }
