@@ -7,6 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { builtinFormatDirs, findFormatDirs } from './format-dirs.js';
 
+/** Up to this many formats are compiled at start; a larger set (auto over a tree) on first use. */
+export const EAGER_FORMATS = 8;
+
 export interface FormatEntry {
   dir: string;
   slug: string;

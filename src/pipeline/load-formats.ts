@@ -1,10 +1,8 @@
-import { entryOf } from './format-registry.js';
+import { EAGER_FORMATS, entryOf } from './format-registry.js';
 import { LazyFormat } from './lazy-format.js';
 import { loadFormat } from './load-format.js';
 import type { Format, LoadOptions } from './types.js';
 
-/** Up to this many formats are compiled at start; a larger set (auto over a tree) on first use. */
-export const EAGER_FORMATS = 8;
 
 /**
  * The formats of `dirs`. A small set is compiled now (a broken format throws, naming its

@@ -1,4 +1,5 @@
-import { EAGER_FORMATS, type Format, type InputEvent, type NormalizedEvent, type NormalizeOptions } from '../pipeline/index.js';
+import { EAGER_FORMATS } from '../pipeline/format-registry.js';
+import type { Format, InputEvent, NormalizedEvent, NormalizeOptions } from '../pipeline/index.js';
 import { isFailure } from './failure-record.js';
 import { FormatIndex } from './format-index.js';
 import { formatSignature, MAX_HEAD, type FormatSignature } from './format-signature.js';
