@@ -7,6 +7,7 @@ import { tokenize, type Token } from './lexer.js';
 import { PyGenerator, PyObject } from './objects.js';
 import { Parser } from './parser.js';
 import { parsePythonLiteral } from './python-literal.js';
+import { renderedValue } from './native.js';
 import { truthy, typeName } from './runtime.js';
 import './methods.js';
 
@@ -80,6 +81,7 @@ function valueEvaluator(expr: Expr): (scope: Scope) => unknown {
     } catch (e) {
       throw asRuntimeError(e);
     }
+    if (typeof v === 'string') return renderedValue(v);
     return v instanceof PyObject ? exportValue(v) : v;
   };
 }
@@ -90,6 +92,7 @@ function exportValue(v: unknown): unknown {
   return v;
 }
 
+/** A condition's rendered text is a Python literal when it is one (`False`, `None`, `0`, `[]`). */
 function textToValue(text: string): unknown {
   const t = text.trim();
   const lit = parsePythonLiteral(t);
@@ -113,7 +116,7 @@ export function compileValue(source: string): (scope: Scope) => unknown {
   const expr = loneExpression(tokens);
   if (expr) return valueEvaluator(expr);
   const render = renderer(tokens);
-  return (scope) => textToValue(render(scope));
+  return (scope) => renderedValue(render(scope));
 }
 
 export function compileCondition(source: string): (scope: Scope) => boolean {

@@ -248,6 +248,10 @@ const VALUE_TEMPLATES = [
   '{{ xs }}', '{{ d }}', '{{ xs | map("string") }}', '{{ re.match("H", s) }}', '{{ users | selectattr("admin") | list }}',
   '{{ s.split(" ") }}', '{{ 1.0 * 3 }}', '{{ 7 / 7 }}', '{{ 2 ** 64 }}', '{{ -2 ** 63 }}', '{{ 10 ** 20 / 3 }}', '{{ n | float }}',
   '{{ "" }}', '{{ nope }}', '{{ no }}', '{{ t }}', '{{ (1, 2) }}', '{{ range(2) | list }}',
+  // a lone expression's string is a value only when it is a list, tuple or dict literal
+  "{{ \"['a', None]\" }}", '{{ "{\'k\': [1]}" }}', '{{ " [1]" }}', '{{ "[1] " }}', '{{ "[1], [2]" }}', '{{ "1, 2" }}',
+  '{{ "{1, 2}" }}', '{{ "[a]" }}', '{{ xs | string }}', '{{ d | string }}', '{{ num_s }}', '{{ "None" }}', '{{ "True" }}',
+  "{{ \"'x'\" }}", '{{ "(1, 2)" }}', '{{ json_s }}', '{{ ws }}', '{% if t %}{{ ws }}{% endif %}', '{{ s }}{{ ws }}',
 ];
 for (const tpl of VALUE_TEMPLATES) value(tpl);
 

@@ -108,6 +108,40 @@ stages:
   assert.equal(b.acme.kind, 'unknown');
 });
 
+test('translate values and fallbacks written as list or dict literals are values; other text stays text', () => {
+  const dir = makeFormat(
+    `name: acme
+pipeline:
+  - name: parsed
+    external:
+      name: json.parse-json
+  - name: fill
+stages:
+  fill:
+    actions:
+      - translate:
+        dictionary:
+          a: '["iam", "network"]'
+          b: "10"
+          c: "['x'"
+        mapping:
+          parsed.message.k: acme.tags
+        fallback: '["other"]'
+      - set:
+          acme.kind: "{{parsed.message.tags}}"
+`,
+    ACME_FIELDS,
+  );
+  const format = loadFormat(dir);
+  const run = (k: string): any => format.normalize({ message: JSON.stringify({ k, tags: "['t1', 't2']" }) }, { testMode: true });
+  assert.deepEqual(run('a').acme.tags, ['iam', 'network']);
+  assert.equal(run('b').acme.tags, '10');
+  assert.equal(run('c').acme.tags, "['x'");
+  assert.deepEqual(run('z').acme.tags, ['other']);
+  // a lone expression whose string is a list literal (a CEF or CSV field holding one) is a list
+  assert.deepEqual(run('a').acme.kind, ['t1', 't2']);
+});
+
 test('a failed stage leaves an empty layer; the fallback idiom works and the event is a success', () => {
   const dir = makeFormat(
     `name: acme
