@@ -44,7 +44,7 @@ export function compileFilter(source: unknown, where: (string | number)[], sink:
   if (source === undefined || source === null || source === '') return undefined;
   if (typeof source === 'boolean') return source ? undefined : () => false;
   try {
-    return compileCondition(String(source));
+    return compileCondition(String(source), (message) => sink.templateNote(where, message));
   } catch (err) {
     sink.templateProblem(where, err);
     return () => false;
@@ -56,7 +56,7 @@ export function compileSetValue(raw: unknown, where: (string | number)[], sink: 
   if (typeof raw === 'string') {
     if (isTemplate(raw)) {
       try {
-        return compileValue(raw);
+        return compileValue(raw, (message) => sink.templateNote(where, message));
       } catch (err) {
         sink.templateProblem(where, err);
         return () => undefined;

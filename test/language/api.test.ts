@@ -154,3 +154,14 @@ test('parsePythonLiteral accepts Python literals only', () => {
     assert.deepEqual(parsePythonLiteral(bad), { ok: false }, bad);
   }
 });
+
+test('a colon ending an if/elif/else/for tag is ignored and reported; elsewhere it is still an error', () => {
+  const notes: string[] = [];
+  const f = compileValue('{% if original.n > 9: %}big{% elif original.n > 5 : %}mid{% else: %}small{% endif %}', (m) => notes.push(m));
+  assert.equal(f(scope), 'mid');
+  assert.equal(notes.length, 3);
+  assert.match(notes[0]!, /':' ends the 'if' tag \(line 1, column 21\)/);
+  assert.throws(() => compileValue('{% set x = 1: %}{{ x }}'), TemplateSyntaxError);
+  assert.throws(() => compileValue('{% if x :: %}a{% endif %}'), TemplateSyntaxError);
+  assert.throws(() => compileValue('{% endif: %}'), TemplateSyntaxError);
+});

@@ -314,6 +314,36 @@ stages: {}
   });
 });
 
+test('a colon ending an if/elif/else/for tag is accepted with a warning naming the line, also in strict mode', () => {
+  const parser = `name: acme
+pipeline:
+  - name: parsed
+    external:
+      name: json.parse-json
+  - name: fill
+stages:
+  fill:
+    actions:
+      - set:
+          acme.kind: >
+            {%- if parsed.message.k in ["a", "b"]: -%}{{ ["ab"] }}
+            {%- elif parsed.message.k == "c": -%}c
+            {%- else: -%}{% for x in parsed.message.xs: %}{{ x }}{% else: %}none{% endfor %}
+            {%- endif -%}
+        filter: "{% if parsed.message.k: %}True{% else: %}False{% endif %}"
+`;
+  const format = loadFormat(makeFormat(parser, ACME_FIELDS), { strict: true });
+  assert.ok(format.diagnostics.length >= 5, JSON.stringify(format.diagnostics));
+  assert.ok(format.diagnostics.every((d) => /accepted leniently: a ':' ends the '(if|elif|else|for)' tag/.test(d.message)));
+  assert.ok(format.diagnostics.some((d) => d.line === 11));
+  const run = (m: object): any => format.normalize({ message: JSON.stringify(m) }, { testMode: true });
+  assert.deepEqual(run({ k: 'b' }).acme.kind, ['ab']);
+  assert.equal(run({ k: 'c' }).acme.kind, 'c');
+  assert.equal(run({ k: 'z', xs: [1, 2] }).acme.kind, '12');
+  assert.equal(run({ k: 'z', xs: [] }).acme.kind, 'none');
+  assert.equal(run({ k: '' }).acme, undefined);
+});
+
 test('a template that does not compile is a diagnostic, evaluates empty, and strict mode rejects it', () => {
   const parser = `name: acme
 pipeline:
