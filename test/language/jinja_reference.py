@@ -102,7 +102,7 @@ env.filters.update(
     re_search=lambda v, p: re.search(p, _check_str(v)) is not None,
     to_mac_address=to_mac_address,
     from_json=lambda v: json.loads(v),
-    to_json=lambda v: json.dumps(v),
+    to_json=lambda v: json.dumps(v, separators=(",", ":"), ensure_ascii=False),
 )
 
 
