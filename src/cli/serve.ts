@@ -42,11 +42,18 @@ export async function runServe(argv: string[], deps: ServeDeps = {}): Promise<nu
     return err instanceof ConfigError ? 2 : 1;
   }
   let server;
+  let cancelled = false;
+  const cancel = () => { cancelled = true; };
+  process.on('SIGINT', cancel);
+  process.on('SIGTERM', cancel);
   try {
-    server = await startServer(config, formats);
+    server = await startServer(config, formats, [], { cancelled: () => cancelled });
   } catch (err) {
     process.stderr.write(`intake serve: ${(err as Error).message}\n`);
-    return 1;
+    return cancelled ? 0 : 1;
+  } finally {
+    process.off('SIGINT', cancel);
+    process.off('SIGTERM', cancel);
   }
   const parts = [
     ['http', addr(server.http)],

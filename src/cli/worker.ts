@@ -37,18 +37,21 @@ export async function runWorker(argv: string[], deps: WorkerDeps = {}): Promise<
   const metrics = new Metrics();
   let bus: NatsBus;
   const { outputs } = openOutputs(config);
-  try {
-    bus = await NatsBus.connect(config.bus);
-  } catch (err) {
-    process.stderr.write(`intake worker: cannot reach ${config.bus.url}: ${(err as Error).message}\n`);
-    for (const o of outputs) await o.close();
-    return 1;
-  }
-  const normalizer = new Normalizer(formats, outputs, metrics);
   let stopping = false;
   const stop = () => { stopping = true; };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  try {
+    // Waits (with backoff, logged) while the bus is down: a service manager may start us first.
+    bus = await NatsBus.connect(config.bus, { who: 'intake worker', cancelled: () => stopping });
+  } catch (err) {
+    process.stderr.write(`intake worker: ${(err as Error).message}\n`);
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    for (const o of outputs) await o.close();
+    return stopping ? 0 : 1;
+  }
+  const normalizer = new Normalizer(formats, outputs, metrics);
   process.stdout.write(`intake worker ready bus=${config.bus.url} intakes=${formats.size}\n`);
   deps.onReady?.(stop);
   let code = 0;

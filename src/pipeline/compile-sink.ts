@@ -17,6 +17,12 @@ export class CompileSink {
     this.problems.push({ file: this.yaml.file, line: this.yaml.lineOf(path), message: `${pathLabel(path)}: ${message}` });
   }
 
+  /** Something the format runs without (an unknown stage or property): a diagnostic, a problem in strict mode. */
+  warning(path: readonly (string | number)[], message: string): void {
+    const entry: LoadProblem = { file: this.yaml.file, line: this.yaml.lineOf(path), message: `${pathLabel(path)}: ${message}` };
+    (this.strictTemplates ? this.problems : this.diagnostics).push(entry);
+  }
+
   templateProblem(path: readonly (string | number)[], err: unknown): void {
     const e = err as { message?: string; line?: number; column?: number };
     const entry: LoadProblem = {

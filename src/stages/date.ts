@@ -8,6 +8,7 @@ import { StageConfigError, StageError, type StageFactory, type ValueFn } from '.
  */
 export const dateParse: StageFactory = {
   names: ['date.parse'],
+  properties: ['format', 'timezone'],
   defaultInput: '@timestamp',
   compile(properties, ctx) {
     const format = optionalString(properties.format, 'format');
