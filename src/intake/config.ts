@@ -66,6 +66,8 @@ export interface IntakeConfig {
   outputs: OutputConfig[];
   bus?: { url: string; stream?: string; subject?: string; durable?: string };
   limits: Limits;
+  /** Keys for `GET /events` and `/metrics` (none: those reads are refused). */
+  readKeys?: string[];
 }
 
 export class ConfigError extends Error {
@@ -212,6 +214,10 @@ function fromFile(file: string): Partial<IntakeConfig> {
       };
     } else throw new ConfigError('bus: expected nats://HOST:PORT or a mapping');
   }
+  if (doc.read_keys !== undefined) {
+    if (!Array.isArray(doc.read_keys)) throw new ConfigError('read_keys: expected a list of keys');
+    out.readKeys = doc.read_keys.map((k, i) => str(k, `read_keys[${i}]`));
+  }
   if (doc.limits !== undefined) {
     if (!isObj(doc.limits)) throw new ConfigError('limits: expected a mapping');
     out.limits = limitsFrom(doc.limits, { ...DEFAULT_LIMITS });
@@ -229,6 +235,10 @@ function limitsFrom(o: Obj, limits: Limits): Limits {
     headers_timeout: (v) => (limits.headersTimeoutMs = duration(v, 'limits.headers_timeout')),
     idle_timeout: (v) => (limits.idleTimeoutMs = duration(v, 'limits.idle_timeout')),
     max_connections: (v) => (limits.maxConnections = Number(v)),
+    max_connections_per_client: (v) => (limits.maxConnectionsPerClient = Number(v)),
+    keep_alive_timeout: (v) => (limits.keepAliveTimeoutMs = duration(v, 'limits.keep_alive_timeout')),
+    max_events: (v) => (limits.maxEventsPerRequest = Number(v)),
+    max_read: (v) => (limits.maxReadBytes = size(v, 'limits.max_read')),
   };
   for (const [k, v] of Object.entries(o)) {
     const set = known[k];
@@ -270,7 +280,7 @@ export function resolveConfig(argv: string[], cwd: string = process.cwd()): Inta
   if (positional.length) throw new ConfigError(`unexpected argument ${JSON.stringify(positional[0])}`);
   const one = (name: string) => flags.get(name)?.at(-1);
   const known = new Set(['config', 'http', 'syslog-tcp', 'syslog-udp', 'syslog-tls', 'tls-cert', 'tls-key', 'syslog-default-key', 'intake', 'store',
-    'synchronous', 'retention-age', 'retention-size', 'output', 'bus', 'max-body', 'max-frame', 'max-queue', 'max-batch', 'idle-timeout']);
+    'synchronous', 'retention-age', 'retention-size', 'output', 'bus', 'max-body', 'max-frame', 'max-queue', 'max-batch', 'idle-timeout', 'read-key']);
   for (const name of flags.keys()) if (!known.has(name)) throw new ConfigError(`unknown option --${name}`);
 
   const file = one('config');
@@ -287,7 +297,9 @@ export function resolveConfig(argv: string[], cwd: string = process.cwd()): Inta
     outputs: base.outputs ?? [],
     bus: base.bus,
     limits: base.limits ?? { ...DEFAULT_LIMITS },
+    readKeys: base.readKeys ?? [],
   };
+  for (const k of flags.get('read-key') ?? []) config.readKeys!.push(k);
   if (one('http')) config.http = parseHostPort(one('http')!, '--http');
   if (one('syslog-tcp')) config.syslogTcp = parseHostPort(one('syslog-tcp')!, '--syslog-tcp');
   if (one('syslog-udp')) config.syslogUdp = parseHostPort(one('syslog-udp')!, '--syslog-udp');

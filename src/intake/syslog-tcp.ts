@@ -1,6 +1,7 @@
 import { createServer as createNetServer } from 'node:net';
 import type { Server, Socket } from 'node:net';
 import { createServer as createTlsServer } from 'node:tls';
+import { ConnectionLimiter, clientOf } from './connection-limiter.js';
 import type { ReceiverContext } from './context.js';
 import { SaturatedError } from './ingest-queue.js';
 import type { RawEvent } from './raw-event.js';
@@ -41,28 +42,37 @@ async function submitUntilAccepted(ctx: ReceiverContext, events: RawEvent[], soc
 
 export function createSyslogTcpSource(ctx: ReceiverContext, options: SyslogTcpOptions = {}): Server & { closeAll(): void } {
   const sockets = new Set<Socket>();
+  const proto = options.tls ? 'syslog-tls' : 'syslog-tcp';
+  const limiter = new ConnectionLimiter(ctx.limits, (client, reason) =>
+    ctx.log.log(`${proto}-conn`, `${proto}: refused a connection from ${client}: ${reason}`));
   const onConnection = (socket: Socket) => {
+    if (!limiter.admit(socket)) return;
     sockets.add(socket);
     const framer = new SyslogFramer(ctx.limits.maxFrameBytes);
     socket.setTimeout(ctx.limits.idleTimeoutMs, () => socket.destroy());
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => socket.destroy());
     socket.on('data', (chunk: Buffer) => {
+      limiter.touch(socket);
       let frames: Buffer[];
       try {
         frames = framer.push(chunk);
       } catch (err) {
         ctx.metrics.rejected.inc(err instanceof FrameError ? 'bad_frame' : 'internal_error');
+        ctx.log.log(`${proto}-frame`, `${proto}: closed the connection of ${clientOf(socket)}: ${(err as Error).message}`);
         socket.destroy();
         return;
       }
       const events = framesToEvents(ctx, frames, options.defaultKey, Date.now());
       if (events.length === 0) return;
       socket.pause();
+      limiter.begin(socket);
       submitUntilAccepted(ctx, events, socket).then(
-        () => socket.resume(),
-        () => {
+        () => { limiter.end(socket); socket.resume(); },
+        (err: Error) => {
+          limiter.end(socket);
           ctx.metrics.rejected.inc('store_error', events.length);
+          ctx.log.log(`${proto}-drop`, `${proto}: dropped ${events.length} events of ${clientOf(socket)}: ${err.message}`);
           socket.destroy();
         },
       );
@@ -71,7 +81,6 @@ export function createSyslogTcpSource(ctx: ReceiverContext, options: SyslogTcpOp
   const server = options.tls
     ? createTlsServer({ cert: options.tls.cert, key: options.tls.key }, onConnection)
     : createNetServer(onConnection);
-  server.maxConnections = ctx.limits.maxConnections;
   return Object.assign(server, {
     closeAll() {
       for (const s of sockets) s.destroy();

@@ -28,7 +28,8 @@ function manifestField(text: string, key: string): string {
   return m[1].replace(/[ \t]+#.*$/, '').trim().replace(/^(["'])(.*)\1$/, '$2');
 }
 
-function entryOf(dir: string, origin: string): FormatEntry {
+/** The entry of one format folder, from its manifest alone. */
+export function entryOf(dir: string, origin: string): FormatEntry {
   let text = '';
   try {
     text = readFileSync(join(dir, '_meta', 'manifest.yml'), 'utf8');

@@ -113,8 +113,18 @@ test('epochs: numbers, big ints, floats, negatives, rounding to the microsecond'
   assert.equal(iso(123456789), '2009-02-13T23:31:30Z');
   assert.equal(iso('1741260033782633377'), '2025-03-06T11:20:33.782634Z');
   assert.equal(iso(0.5), '1970-01-01T00:00:00.500000Z');
+  assert.equal(iso('000'), '1970-01-01T00:00:00Z');
+  assert.equal(iso('1.5'), '1970-01-01T00:00:01.500000Z');
   assert.equal(iso('1599665193', { format: 'timestamp' }), '2020-09-09T15:26:33Z');
   assert.equal(iso('abc', { format: 'timestamp' }), null);
+});
+
+test('a positive integer epoch of fewer than 10 digits is padded to 10 digits of seconds', () => {
+  assert.equal(iso('123456789'), '2009-02-13T23:31:30Z');
+  assert.equal(iso(123456789), '2009-02-13T23:31:30Z');
+  assert.equal(iso('223456789', { format: 'timestamp' }), '2040-10-23T01:18:10Z');
+  assert.equal(iso(' 12 '), '2008-01-10T21:20:00Z');
+  assert.equal(iso('123456789.5'), '1973-11-29T21:33:09.500000Z'); // a fraction: seconds as written
 });
 
 test('garbage and out-of-range inputs give null', () => {

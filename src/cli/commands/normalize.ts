@@ -72,7 +72,9 @@ export async function runNormalize(argv: string[]): Promise<number> {
   stdout.on('error', (err: NodeJS.ErrnoException) => {
     // A closed pipe (`| head`) ends the run quietly, like other Unix filters.
     if (err.code === 'EPIPE') process.exit(0);
-    throw err;
+    // Any other write error (a full disk, `> /dev/full`): one line, not a stack trace.
+    process.stderr.write(`intake: cannot write to standard output: ${err.code ?? err.message}\n`);
+    process.exit(1);
   });
 
   /** Writes a result; `written` runs once stdout no longer needs its bytes. */
