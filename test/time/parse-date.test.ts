@@ -34,7 +34,7 @@ const SHAPES: [string, string][] = [
   ['Feb 28 2021 18:20:40', '2021-02-28T18:20:40Z'],
   ['2022-08-31T09:48:47Z', '2022-08-31T09:48:47Z'],
   ['2020/12/04 16:00:02', '2020-12-04T16:00:02Z'],
-  ['1637681708541881380', '2021-11-23T15:35:08.541881Z'],
+  ['1637681708541881380', '2021-11-23T15:35:08.541882Z'],
   ['Oct 19 18:30:13.311', '2026-10-19T18:30:13.311000Z'],
   ['1673516966.834663913', '2023-01-12T09:49:26.834664Z'],
   ['1661022364.014', '2022-08-20T19:06:04.014000Z'],
@@ -99,8 +99,8 @@ test('epochs: numbers, big ints, floats, negatives, rounding to the microsecond'
   assert.equal(iso(1599665193), '2020-09-09T15:26:33Z');
   assert.equal(iso(1750935017037), '2025-06-26T10:50:17.037000Z');
   assert.equal(iso(1750935017037123), '2025-06-26T10:50:17.037123Z');
-  assert.equal(iso(1637681708541881380n), '2021-11-23T15:35:08.541881Z');
-  assert.equal(iso(1637681708541881500n), '2021-11-23T15:35:08.541882Z'); // half rounds up
+  assert.equal(iso(1637681708541881380n), '2021-11-23T15:35:08.541882Z'); // n * 1e-9 as a float
+  assert.equal(iso(1637681708541881500n), '2021-11-23T15:35:08.541882Z');
   assert.equal(iso('1637681708999999600'), '2021-11-23T15:35:09Z'); // carry into the seconds
   assert.equal(iso(1661022364.014), '2022-08-20T19:06:04.014000Z');
   assert.equal(iso(-1), '1969-12-31T23:59:59Z');
@@ -111,6 +111,16 @@ test('epochs: numbers, big ints, floats, negatives, rounding to the microsecond'
   assert.equal(iso('1.5'), '1970-01-01T00:00:01.500000Z');
   assert.equal(iso('1599665193', { format: 'timestamp' }), '2020-09-09T15:26:33Z');
   assert.equal(iso('abc', { format: 'timestamp' }), null);
+});
+
+test('integer epochs are scaled by a float multiplication, microseconds rounded from that float', () => {
+  // n * 1e-9 rounds differently from the exact decimal digits (.373 up, .496 down).
+  assert.equal(iso('1741264893005614373'), '2025-03-06T12:41:33.005615Z');
+  assert.equal(iso('1602591763587868496'), '2020-10-13T12:22:43.587868Z');
+  assert.equal(iso('1748601303656994360'), '2025-05-30T10:35:03.656994Z');
+  assert.equal(iso('1632458429811809'), '2021-09-24T04:40:29.811809Z');
+  assert.equal(iso('-1'), '1969-12-31T23:59:59Z');
+  assert.equal(iso('1' + '0'.repeat(50)), null);
 });
 
 test('a positive integer epoch of fewer than 10 digits is padded to 10 digits of seconds', () => {
