@@ -141,3 +141,13 @@ test('garbage and out-of-range inputs give null', () => {
   assert.equal(iso('0001-01-01T00:30:00+01:00'), null); // before year 1 once the offset is applied
   assert.equal(iso('9999-12-31T23:59:59Z'), '9999-12-31T23:59:59Z');
 });
+
+test('a timezone option may be an abbreviation: a fixed offset; IANA zones of such names keep their rules', () => {
+  assert.equal(iso('Oct 21 2026 05:12:05', { timezone: 'PDT' }), '2026-10-21T12:12:05Z');
+  assert.equal(iso('Dec 03 2026 12:34:53', { timezone: 'CST' }), '2026-12-03T18:34:53Z');
+  assert.equal(iso('Oct 19 2026 13:40:06', { timezone: 'CST' }), '2026-10-19T19:40:06Z'); // no DST: fixed
+  assert.equal(iso('Jul 03 2024 16:39:13', { timezone: 'CEST' }), '2024-07-03T14:39:13Z');
+  assert.equal(iso('Oct 19 2026 16:07:39', { timezone: 'brt' }), '2026-10-19T19:07:39Z');
+  assert.equal(iso('Jul 03 2024 16:39:13', { timezone: 'CET' }), '2024-07-03T14:39:13Z'); // IANA CET: summer time
+  assert.equal(iso('Jul 03 2024 16:39:13 CEST'), '2024-07-03T16:39:13Z'); // in the text: ignored
+});
