@@ -25,17 +25,29 @@ export interface SyslogTcpOptions {
 }
 
 const SATURATED_RETRY_MS = 50;
+/** A failing pipeline (bus away, store error) is retried this long before the frames are dropped. */
+const FAILING_RETRY_MS = 60_000;
 
+/**
+ * Submits until durable. Syslog cannot tell the sender to resend, so while the pipeline fails
+ * (bus restarting, say) the connection stays paused and the frames are retried with backoff:
+ * TCP pushes back on the sender instead of frames being lost. Rejects after FAILING_RETRY_MS.
+ */
 async function submitUntilAccepted(ctx: ReceiverContext, events: RawEvent[], socket: Socket): Promise<void> {
   const start = Date.now();
+  let delay = SATURATED_RETRY_MS;
   for (;;) {
     try {
       await ctx.queue.submit(events);
       ctx.metrics.observeAckLatency((Date.now() - start) / 1000);
       return;
     } catch (err) {
-      if (!(err instanceof SaturatedError) || socket.destroyed) throw err;
-      await new Promise((r) => setTimeout(r, SATURATED_RETRY_MS));
+      if (socket.destroyed) throw err;
+      if (!(err instanceof SaturatedError)) {
+        if (Date.now() - start > FAILING_RETRY_MS) throw err;
+        delay = Math.min(1_000, delay * 2);
+      }
+      await new Promise((r) => setTimeout(r, err instanceof SaturatedError ? SATURATED_RETRY_MS : delay));
     }
   }
 }
