@@ -125,7 +125,7 @@ for (const e of [
   "users | max(attribute='age')", "users | min(attribute='name')", "users | unique(attribute='admin') | list",
   "users | join(',', attribute='name')", "[[1], [2, 3]] | sum(start=[])", "['a', 'A', 'b'] | unique | list",
   "['a', '', None, 'b'] | select | list", "['a', '', 'b'] | select('ne', '') | list", "[1, None, 2] | reject('none') | list",
-  "['1', '2'] | map('int') | sum", "[json_s] | map('from_json') | list", "json_s | from_json", "json_s | from_json | tojson",
+  "['1', '2'] | map('int') | sum", "[json_s] | map('from_json') | list", "json_s | from_json", "'Bind' | from_json", "'False' | from_json", "'' | from_json", "'[1,' | from_json", "' [1]' | from_json", "'5 x' | from_json", "'true' | from_json", "5 | from_json", "'Bind' | from_json == None", "json_s | from_json | tojson",
   "{'b': 1, 'a': '<&>\\''} | tojson", "{'b': [1, 2.0]} | tojson(2)", "'é' | tojson", "[1, 2.0, None, True] | to_json", "{'b': {'é': [1, 2.5]}, 'a': '\\u00e9'} | to_json",
   "'%s-%05d|%5.2f|%x|%r' | format('a', 42, 3.14159, 255, 'q')", "'%(a)s' | format(a=1)", "'x' | default", "nope | default",
   "no | default('z')", "no | default('z', true)", "'' | default('z', true)", "xs | map('string') | join(', ')",

@@ -83,6 +83,15 @@ def is_url(value):
     return bool(m and m.group(2))
 
 
+def from_json(v):
+    if not isinstance(v, str):
+        raise TypeError("the JSON object must be str")
+    try:
+        return json.loads(v)
+    except ValueError:
+        return None
+
+
 def _check_str(v):
     if not isinstance(v, str):
         raise TypeError("expected string")
@@ -101,7 +110,7 @@ env.filters.update(
     re_match=lambda v, p: re.fullmatch(p, _check_str(v)) is not None,
     re_search=lambda v, p: re.search(p, _check_str(v)) is not None,
     to_mac_address=to_mac_address,
-    from_json=lambda v: json.loads(v),
+    from_json=from_json,
     to_json=lambda v: json.dumps(v, separators=(",", ":"), ensure_ascii=False),
 )
 
