@@ -5,9 +5,7 @@ const HEADER_KEYS = ['CEFVersion', 'DeviceVendor', 'DeviceProduct', 'DeviceVersi
 
 /** An extension key (`src`, `cs1Label`, `ad.user`) at the start or after a space, and its `=`. */
 const EXTENSION_KEY = /(?:^|\s)([\w.\-[\]@]+)=/g;
-const EXTENSION_ESCAPE = /\\([=\\nr|])/g;
 const HEADER_ESCAPE = /\\([|\\])/g;
-const ESCAPED: Record<string, string> = { '=': '=', '\\': '\\', n: '\n', r: '\r', '|': '|' };
 
 /**
  * `cef.parse-cef` (parser-language 5.6): the seven header fields, then one key per extension pair,
@@ -30,7 +28,7 @@ export const cefParse: StageFactory = {
           const bar = unescapedBar(text, pos);
           if (bar === -1) throw new StageError(`CEF header has fewer than ${HEADER_KEYS.length} fields`);
           const field = text.slice(pos, bar);
-          out[key] = field.includes('\\') ? field.replace(HEADER_ESCAPE, '$1') : field;
+          out[key] = (field.includes('\\') ? field.replace(HEADER_ESCAPE, '$1') : field).trim();
           pos = bar + 1;
         }
         parseExtension(text.slice(pos), out);
@@ -62,10 +60,28 @@ function parseExtension(ext: string, out: Record<string, string>): void {
   if (key !== null) store(out, key, ext.slice(valueStart));
 }
 
+/**
+ * Values are taken as written (no unescaping: `\\=` stays, Windows paths keep their `\\n`), the first
+ * of duplicate keys wins, a value quoted whole (`"..."` or `'...'`, up to spaces) loses its quotes,
+ * and surrounding whitespace is removed.
+ */
 function store(out: Record<string, string>, key: string, raw: string): void {
-  const trimmed = raw.trimEnd();
-  const value = trimmed.includes('\\') ? trimmed.replace(EXTENSION_ESCAPE, (_, c: string) => ESCAPED[c]) : trimmed;
-  setOwnKey(out, key, value);
+  if (Object.prototype.hasOwnProperty.call(out, key)) return;
+  setOwnKey(out, key, unquote(trimSpaces(raw)).trim());
+}
+
+function trimSpaces(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text.charCodeAt(start) === 32) start++;
+  while (end > start && text.charCodeAt(end - 1) === 32) end--;
+  return text.slice(start, end);
+}
+
+function unquote(text: string): string {
+  const q = text.charCodeAt(0);
+  if ((q === 34 || q === 39) && text.length >= 2 && text.charCodeAt(text.length - 1) === q) return text.slice(1, -1);
+  return text;
 }
 
 const LABEL = 'Label';

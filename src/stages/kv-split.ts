@@ -6,6 +6,8 @@ export interface KvSyntax {
   head: RegExp;
   /** Global: where an unquoted value ends (an item separator before the next pair or section). */
   boundary: RegExp;
+  /** Sticky: the boundary at the current position. */
+  boundaryAt: RegExp;
   /** Sticky: an item separator at the current position. */
   itemAt: RegExp;
   /** Sticky, sections only: `name<item_sep>` after `[`; group 1 is the name. */
@@ -21,6 +23,7 @@ export function compileKvSyntax(options: { item: string; value: string; groups: 
   return {
     head: new RegExp(`(${key})(?:${value})`, 'y'),
     boundary: new RegExp(`(?:${item})(?=${next})`, 'g'),
+    boundaryAt: new RegExp(`(?:${item})(?=${next})`, 'y'),
     itemAt: new RegExp(`(?:${item})`, 'y'),
     sectionName: groups ? new RegExp(`(${key})(?:${item})`, 'y') : null,
   };
@@ -103,28 +106,32 @@ class Splitter {
     if (key !== '') setOwnKey(out, key, inner);
   }
 
-  /** The value starting at `pos`; leaves `pos` after it and its item separator. */
+  /**
+   * The value starting at `pos`; leaves `pos` after it and its item separator. A quoted value is
+   * one only when its closing quote ends the item (the next pair, a section bracket or the end
+   * follows); otherwise the quote is text like any other.
+   */
   private value(): string {
-    const { text, syntax } = this;
+    const { text } = this;
     const start = this.pos;
     if (text.charCodeAt(start) === QUOTE) {
       const close = closingQuote(text, start + 1);
       if (close !== -1) {
         const after = close + 1;
-        if (after >= text.length) {
+        if (isBlank(text, after)) {
+          this.pos = text.length;
+          return text.slice(start + 1, close);
+        }
+        const { boundaryAt } = this.syntax;
+        boundaryAt.lastIndex = after;
+        if (boundaryAt.test(text)) {
+          this.pos = boundaryAt.lastIndex;
+          return text.slice(start + 1, close);
+        }
+        if (this.syntax.sectionName !== null && text.charCodeAt(after) === CLOSE) {
           this.pos = after;
           return text.slice(start + 1, close);
         }
-        syntax.itemAt.lastIndex = after;
-        if (syntax.itemAt.test(text)) {
-          this.pos = syntax.itemAt.lastIndex;
-          return text.slice(start + 1, close);
-        }
-        if (syntax.sectionName !== null && text.charCodeAt(after) === CLOSE) {
-          this.pos = after;
-          return text.slice(start + 1, close);
-        }
-        // Text glued after the closing quote belongs to the value up to the next pair.
       }
     }
     const end = this.boundaryFrom(start);
@@ -140,6 +147,11 @@ class Splitter {
     if (b === null) return { at: this.text.length, next: this.text.length };
     return { at: b.index, next: b.index + b[0].length };
   }
+}
+
+function isBlank(text: string, from: number): boolean {
+  for (let i = from; i < text.length; i++) if (text.charCodeAt(i) > 32) return false;
+  return true;
 }
 
 function closingQuote(text: string, from: number): number {

@@ -27,18 +27,30 @@ test('the CEF: prefix is optional', () => {
   assert.deepEqual(run(cefParse, '0|Acme|Wall|1.0|100|Blocked|5|src=1'), { ...HEADER, src: '1' });
 });
 
-test('escapes in header and extension; trailing spaces trimmed', () => {
-  const v = run(cefParse, 'CEF:0|Ac\\|me|Wa\\\\ll|1.0|100|Blocked|5|msg=a\\=b c\\\\d\\nx\\r dst=2   ') as Record<string, string>;
+test('header escapes are read, header fields trimmed; extension values are kept as written and trimmed', () => {
+  const v = run(cefParse, 'CEF:0|Ac\\|me|Wa\\\\ll|1.0|100| Blocked |5|msg=a\\=b c\\\\d\\nx\\r dst=  2   path=C:\\Windows\\notepad.exe') as Record<string, string>;
   assert.equal(v.DeviceVendor, 'Ac|me');
   assert.equal(v.DeviceProduct, 'Wa\\ll');
-  assert.equal(v.msg, 'a=b c\\d\nx\r');
+  assert.equal(v.Name, 'Blocked');
+  assert.equal(v.msg, 'a\\=b c\\\\d\\nx\\r');
   assert.equal(v.dst, '2');
+  assert.equal(v.path, 'C:\\Windows\\notepad.exe');
+});
+
+test('a value quoted whole loses its quotes; the first of duplicate keys wins', () => {
+  const v = run(cefParse, `CEF:0|Acme|Wall|1.0|100|Blocked|5|a="x y" b='<m@x>' c="half d="in"side" e='z'\n\n msg=first msg=second`) as Record<string, string>;
+  assert.equal(v.a, 'x y');
+  assert.equal(v.b, '<m@x>');
+  assert.equal(v.c, '"half');
+  assert.equal(v.d, 'in"side');
+  assert.equal(v.e, "'z'"); // the quote does not end the value: kept
+  assert.equal(v.msg, 'first');
 });
 
 test('empty extension, empty values, URL values with =', () => {
   assert.deepEqual(run(cefParse, 'CEF:0|Acme|Wall|1.0|100|Blocked|5|'), HEADER);
   assert.deepEqual(run(cefParse, 'CEF:0|Acme|Wall|1.0|100|Blocked|5|a= b=1'), { ...HEADER, a: '', b: '1' });
-  assert.deepEqual(run(cefParse, 'CEF:0|Acme|Wall|1.0|100|Blocked|5|request=http://x/?q\\=1 act=ok'), { ...HEADER, request: 'http://x/?q=1', act: 'ok' });
+  assert.deepEqual(run(cefParse, 'CEF:0|Acme|Wall|1.0|100|Blocked|5|request=http://x/?q\\=1 act=ok'), { ...HEADER, request: 'http://x/?q\\=1', act: 'ok' });
 });
 
 test('truncated headers and non-strings are StageErrors', () => {

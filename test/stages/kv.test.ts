@@ -83,3 +83,12 @@ test('reversed: false is accepted; true warns and reads key first', () => {
   assert.match(compileWarnings[0], /^reversed: /);
   assert.throws(() => run(kvParse, 'a=1', { groups: 'yes' }), StageConfigError);
 });
+
+test('a closing quote ends a quoted value only when the next pair, a bracket or the end follows', () => {
+  assert.deepEqual(run(kvParse, 'a=""  b="x"'), { a: '""', b: 'x' });
+  assert.deepEqual(run(kvParse, 'a="k=1, k2=2, z"  b=""'), { a: '"k=1,', k2: '2, z"', b: '' });
+  assert.deepEqual(run(kvParse, 'a="x"   '), { a: 'x' });
+  assert.deepEqual(run(kvParse, '[s a="x"]', { groups: true }), { s: { a: 'x' } });
+  const many = run(kvParse, 'a="' + '" '.repeat(50_000) + 'b=1') as Record<string, string>;
+  assert.equal(many.b, '1');
+});
