@@ -12,6 +12,8 @@ export interface EventState {
   scope: Scope;
   final: Record<string, unknown>;
   layers: Record<string, unknown>;
+  /** The layer of the custom stage running, when its name is read by some template; else null. */
+  stage: Record<string, unknown> | null;
 }
 
 export type Action = (state: EventState) => void;
@@ -128,7 +130,10 @@ function compileTranslate(raw: Record<string, unknown>, where: (string | number)
         const key = pyStr(value);
         if (table.has(key)) result = table.get(key);
       }
-      if (isAdmissible(result, ignored)) pair.write(state.final, cloneValue(result));
+      if (isAdmissible(result, ignored)) {
+        pair.write(state.final, cloneValue(result));
+        if (state.stage !== null) pair.write(state.stage, cloneValue(result));
+      }
     }
   };
 }
@@ -136,6 +141,7 @@ function compileTranslate(raw: Record<string, unknown>, where: (string | number)
 /** A translate source: a layer path (or `original...`) first, then a path in `final`; `rest` is keys without the head. */
 function resolveLayerThenFinal(state: EventState, keys: readonly string[], rest: readonly string[]): unknown {
   const head = keys[0]!;
+  if (head === 'final') return getPath(state.final, rest);
   if (head === 'original' || Object.hasOwn(state.layers, head)) {
     const v = getPath(state.scope[head], rest);
     if (v !== undefined) return v;
@@ -151,7 +157,10 @@ function compileDelete(raw: unknown, where: (string | number)[], sink: CompileSi
   }
   const paths = (list as string[]).map(splitPath);
   return (state) => {
-    for (const keys of paths) deletePath(state.final, keys);
+    for (const keys of paths) {
+      deletePath(state.final, keys);
+      if (state.stage !== null) deletePath(state.stage, keys);
+    }
   };
 }
 
