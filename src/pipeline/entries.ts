@@ -102,6 +102,9 @@ function compileCustomStage(raw: unknown, where: (string | number)[], sink: Comp
   return [(state) => { if (stageFilter(state.scope)) for (const a of actions) a(state); }];
 }
 
+/** Properties every common stage takes. */
+const COMMON_PROPERTIES = new Set(['input_field', 'output_field', 'raise_errors']);
+
 function compileExternal(name: string, raw: unknown, where: (string | number)[], sink: CompileSink): Omit<ExternalEntry, 'filter'> | undefined {
   if (!isDict(raw) || typeof raw.name !== 'string') {
     sink.problem(where, 'external must be a mapping with the common stage `name` and its `properties`');
@@ -109,7 +112,7 @@ function compileExternal(name: string, raw: unknown, where: (string | number)[],
   }
   const factory = findStage(raw.name);
   if (!factory) {
-    sink.problem([...where, 'name'], `unknown common stage "${raw.name}"; known stages: ${stageNames().join(', ')}`);
+    sink.warning([...where, 'name'], `unknown common stage "${raw.name}", the entry is skipped; known stages: ${stageNames().join(', ')}`);
     return undefined;
   }
   const props = isDict(raw.properties) ? raw.properties : {};
@@ -117,10 +120,16 @@ function compileExternal(name: string, raw: unknown, where: (string | number)[],
     sink.problem([...where, 'properties'], `properties must be a mapping, got ${describe(raw.properties)}`);
     return undefined;
   }
+  for (const key of Object.keys(props)) {
+    if (!COMMON_PROPERTIES.has(key) && !factory.properties.includes(key)) {
+      sink.warning([...where, 'properties', key], `${raw.name} has no property "${key}", it is ignored`);
+    }
+  }
   let stage: CompiledStage;
   try {
     stage = factory.compile(props, {
       compileTemplate: (source) => compileValue(source),
+      warn: (property, message) => sink.warning([...where, 'properties', property], `${raw.name}: ${message}`),
     });
   } catch (err) {
     if (err instanceof StageConfigError || (err as Error)?.name === 'TemplateSyntaxError') {
@@ -154,7 +163,7 @@ function compileInput(raw: unknown, factory: StageFactory, where: (string | numb
   if (isTemplate(raw)) {
     let fn: (scope: Scope) => unknown;
     try {
-      fn = compileValue(raw);
+      fn = compileValue(raw, (message) => sink.templateNote(where, message));
     } catch (err) {
       sink.templateProblem(where, err);
       return () => undefined;

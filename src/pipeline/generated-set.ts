@@ -12,7 +12,9 @@
 import { CodeBuilder, type Out } from '../language/codegen.js';
 import { isTemplate, parseLoneExpression } from '../language/template.js';
 import { PyObject } from '../language/objects.js';
+import { renderedValue } from '../language/index.js';
 import { isDict } from '../core/values.js';
+import { newPathDict } from '../core/path-dicts.js';
 import { isAdmissible } from './admission.js';
 import type { Action } from './actions.js';
 import type { CompileSink } from './compile-sink.js';
@@ -64,7 +66,7 @@ function inlineValue(g: CodeBuilder, raw: unknown, where: (string | number)[], s
     return true;
   }
   // Generators, match objects and other internal values are not storable: the entry is blanked.
-  entry.push(...code, `if (v instanceof ${g.ref(PyObject)}) v = undefined;`);
+  entry.push(...code, `if (typeof v === 'string') v = ${g.ref(renderedValue)}(v);`, `else if (v instanceof ${g.ref(PyObject)}) v = undefined;`);
   return true;
 }
 
@@ -76,7 +78,7 @@ function write(g: CodeBuilder, keys: string[], base: string): Out {
   const out: Out = [`o = ${base};`];
   for (const key of keys.slice(0, -1)) {
     const k = JSON.stringify(key);
-    out.push(`p = o[${k}];`, `if (!${g.ref(isDict)}(p)) {`, 'p = {};', `o[${k}] = p;`, '}', 'o = p;');
+    out.push(`p = o[${k}];`, `if (!${g.ref(isDict)}(p)) {`, `p = ${g.ref(newPathDict)}();`, `o[${k}] = p;`, '}', 'o = p;');
   }
   out.push(`o[${last}] = v;`);
   return out;

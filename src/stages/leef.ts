@@ -11,6 +11,7 @@ const HEX_DELIMITER = /^(?:0?x)([0-9a-f]{2,4})$/i;
  */
 export const leefParse: StageFactory = {
   names: ['leef.parse-leef'],
+  properties: [],
   defaultInput: 'message',
   compile() {
     return {
