@@ -73,12 +73,8 @@ export function compileSetValue(raw: unknown, where: (string | number)[], sink: 
     return (scope) => {
       const out: unknown[] = [];
       for (const item of items) {
-        let value: unknown;
-        try {
-          value = item(scope);
-        } catch {
-          continue; // an element that fails to render is empty, and empty elements are dropped
-        }
+        // An element that raises makes the whole value raise (nothing is written); empty elements are dropped.
+        const value = item(scope);
         if (value !== undefined && value !== null && value !== '') out.push(value);
       }
       return out;
