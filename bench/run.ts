@@ -1,6 +1,8 @@
 /**
  * `npm run bench`: Intake against the JSON floor on the same input, alternating runs.
- * Prints a table and writes it as JSON under bench/results/.
+ * Prints a table and writes it as JSON outside the repository: `--out FILE`, else
+ * `intake-bench/latest.json` and a dated copy in the system's temp folder.
+ * `npm run bench -- --catalog DIR ...` runs the catalog benchmark instead (catalog.ts).
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync, closeSync } from 'node:fs';
@@ -164,14 +166,21 @@ async function main(): Promise<void> {
     console.log(`--workers 2 vs 1 (sekoiaio-endpoint, ${EVENTS} events): ${workers.workers2_eps} vs ${workers.workers1_eps} events/s = ${workers.speedup}x (paired ${workers.paired_speedup}x)`);
     console.log(`--workers 2 vs 1 (sekoiaio-endpoint, ${bigEvents} events): ${workersLong.workers2_eps} vs ${workersLong.workers1_eps} events/s = ${workersLong.speedup}x (paired ${workersLong.paired_speedup}x)`);
     console.log(`stream of ${STREAM_EVENTS} events: ${result.stream.eps} events/s, peak RSS ${result.stream.peak_rss_mb} MB`);
-    const outDir = join(root, 'bench', 'results');
-    mkdirSync(outDir, { recursive: true });
     const text = JSON.stringify(result, null, 2) + '\n';
-    writeFileSync(join(outDir, 'latest.json'), text);
-    writeFileSync(join(outDir, `${result.date.slice(0, 19).replace(/:/g, '-')}.json`), text);
+    const outIndex = process.argv.indexOf('--out');
+    if (outIndex >= 0) {
+      writeFileSync(process.argv[outIndex + 1]!, text);
+    } else {
+      const outDir = join(tmpdir(), 'intake-bench');
+      mkdirSync(outDir, { recursive: true });
+      writeFileSync(join(outDir, 'latest.json'), text);
+      writeFileSync(join(outDir, `${result.date.slice(0, 19).replace(/:/g, '-')}.json`), text);
+      console.log(`results: ${join(outDir, 'latest.json')}`);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-await main();
+if (process.argv.includes('--catalog')) await import('./catalog.js');
+else await main();

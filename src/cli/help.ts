@@ -42,6 +42,8 @@ Options:
       --batch-timeout MS  with --workers: a batch taking longer is abandoned, its worker
                         replaced and its events retried one by one (default 30000)
       --no-progress     no progress bar (it only shows for FILEs on a terminal anyway)
+  -o, --output FILE     write the events to FILE instead of standard output
+  -q, --quiet           no summary and no progress bar (warnings and errors still show)
 
 Exit status: 0 when all input was read (even with failed events), 1 when a file or the
 format cannot be loaded, 2 for bad arguments.

@@ -1,14 +1,34 @@
 import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseOrUsage, positiveInt } from './args.js';
+import { UsageError } from './errors.js';
 import { existsSync } from 'node:fs';
 import { DEFAULT_STORE_PATH } from '../intake/config.js';
 import { QuerySyntaxError } from '../outputs/query.js';
 import { SqliteStore } from '../outputs/sqlite-store.js';
 import { parseTimeSpec } from '../outputs/time-spec.js';
 
-export const SEARCH_USAGE = `usage: intake search [--store sqlite:PATH] [--since T] [--until T] [--limit N] [--table] QUERY
-Searches the embedded store, newest first. QUERY: field:value, field:"quoted value", wildcards * and ?,
-AND / OR / NOT, parentheses; a bare word searches the message. T: ISO 8601, epoch ms, or a
-duration back from now (15m, 2h, 7d). Output: NDJSON (default) or --table.`;
+export const SEARCH_USAGE = `Usage: intake search [options] QUERY...
+
+Searches the embedded store, newest first. QUERY: field:value, field:"quoted value", wildcards
+* and ?, AND / OR / NOT, parentheses; a bare word searches the message.
+
+Options:
+      --store sqlite:PATH  the store (default sqlite:${DEFAULT_STORE_PATH})
+      --since T            events at or after T
+      --until T            events before T
+      --limit N            at most N events (default 100)
+      --table              a table (time, format, action, status, message) instead of NDJSON
+      --ndjson             NDJSON, one event per line (default)
+  -h, --help               show this help
+
+T: ISO 8601, epoch milliseconds, or a duration back from now (15m, 2h, 7d).
+Exit status: 0 (even with no match), 1 when the store cannot be read, 2 for bad arguments or query.
+
+Examples:
+  intake search 'event.action:deny AND source.ip:10.*'
+  intake search --since 2h --table --limit 20 'sekoiaio.intake.parsing_status:failure'
+`;
 
 const TABLE_COLUMNS = ['@timestamp', 'sekoiaio.intake.dialect', 'event.action', 'sekoiaio.intake.parsing_status', 'message'];
 
@@ -28,38 +48,31 @@ function table(rows: string[]): string {
 
 /** `intake search`: prints matching events. Exit 0 (even with no match), 2 for usage errors. */
 export async function runSearch(argv: string[]): Promise<number> {
-  let storeSpec = `sqlite:${DEFAULT_STORE_PATH}`;
-  let since: string | undefined;
-  let until: string | undefined;
-  let limit = 100;
-  let asTable = false;
-  const query: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${arg} needs a value`);
-      return v;
-    };
-    try {
-      if (arg === '--help' || arg === '-h') { process.stdout.write(SEARCH_USAGE + '\n'); return 0; }
-      else if (arg === '--store') storeSpec = value();
-      else if (arg === '--since') since = value();
-      else if (arg === '--until') until = value();
-      else if (arg === '--limit') limit = Number(value());
-      else if (arg === '--table') asTable = true;
-      else if (arg === '--ndjson') asTable = false;
-      else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}`);
-      else query.push(arg);
-    } catch (err) {
-      process.stderr.write(`intake search: ${(err as Error).message}\n${SEARCH_USAGE}\n`);
-      return 2;
-    }
+  const { values, positionals } = parseOrUsage('search', () =>
+    parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        store: { type: 'string', default: `sqlite:${DEFAULT_STORE_PATH}` },
+        since: { type: 'string' },
+        until: { type: 'string' },
+        limit: { type: 'string' },
+        table: { type: 'boolean' },
+        ndjson: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }),
+  );
+  if (values.help) {
+    process.stdout.write(SEARCH_USAGE);
+    return 0;
   }
-  if (!storeSpec.startsWith('sqlite:') || !Number.isInteger(limit) || limit < 1) {
-    process.stderr.write(`intake search: --store sqlite:PATH and a positive --limit\n`);
-    return 2;
-  }
+  const storeSpec = values.store!;
+  if (!storeSpec.startsWith('sqlite:')) throw new UsageError(`search: --store expects sqlite:PATH, got "${storeSpec}"`);
+  const limit = positiveInt('limit', values.limit, 100);
+  const asTable = values.table === true && values.ndjson !== true;
+  const { since, until } = values;
+  const query = positionals;
   const path = resolve(storeSpec.slice('sqlite:'.length));
   if (!existsSync(path)) {
     process.stderr.write(`intake search: no store at ${path}\n`);

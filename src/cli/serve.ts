@@ -6,9 +6,20 @@ import type { IntakeFormats } from '../intake/normalizer.js';
 import { generatedIntakes, keysFileFor, loadIntakeFormats } from '../intake/resolve-formats.js';
 import { startServer } from '../intake/server.js';
 
-export const SERVE_USAGE = `usage: intake serve [options]
-Receives events over HTTP (Sekoia.io-compatible) and syslog, normalizes them and keeps them.
-${SERVE_FLAGS_HELP}`;
+export const SERVE_USAGE = `Usage: intake serve [options]
+
+Receives events over HTTP (Sekoia.io-compatible) and syslog, normalizes them and keeps them
+(or, with --bus, publishes them for 'intake worker'). Runs until SIGINT/SIGTERM.
+
+${SERVE_FLAGS_HELP}
+
+Exit status: 0 after a clean stop, 1 when a listener or the store cannot be opened, 2 for bad
+arguments or a bad intake.yml.
+
+Examples:
+  intake serve --http 127.0.0.1:8080 --intake KEY=rubycat-proveit --read-key READKEY
+  intake serve --config /etc/intake/intake.yml
+`;
 
 export interface ServeDeps {
   /** Replaces format loading (tests run the server with stub formats). */
@@ -22,7 +33,7 @@ const addr = (a: AddressInfo | undefined) => (a ? `${a.family === 'IPv6' ? `[${a
 /** `intake serve`: runs until SIGINT/SIGTERM. Resolves with the exit code. */
 export async function runServe(argv: string[], deps: ServeDeps = {}): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
-    process.stdout.write(SERVE_USAGE + '\n');
+    process.stdout.write(SERVE_USAGE);
     return 0;
   }
   let config: IntakeConfig;

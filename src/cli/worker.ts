@@ -1,4 +1,4 @@
-import { ConfigError, resolveConfig } from '../intake/config.js';
+import { ConfigError, resolveConfig, SERVE_FLAGS_HELP } from '../intake/config.js';
 import type { IntakeConfig } from '../intake/config.js';
 import { Metrics } from '../intake/metrics.js';
 import { NatsBus } from '../intake/nats-bus.js';
@@ -7,9 +7,22 @@ import type { IntakeFormats } from '../intake/normalizer.js';
 import { openOutputs } from '../intake/outputs-from-config.js';
 import { generatedIntakes, keysFileFor, loadIntakeFormats } from '../intake/resolve-formats.js';
 
-export const WORKER_USAGE = `usage: intake worker --bus nats://HOST:PORT [--config FILE] [--intake KEY=FORMAT ...] [--store sqlite:PATH|none] [--output SPEC ...]
+export const WORKER_USAGE = `Usage: intake worker --bus nats://HOST:PORT [options]
+
 Consumes raw events from the NATS JetStream bus, normalizes them, writes them to the store and
-outputs, then acknowledges them. Run as many as needed; they share one durable consumer.`;
+outputs, then acknowledges them. Run as many as needed; they share one durable consumer. While
+the bus is away (at start too) it waits and retries with backoff, logging each change.
+It takes the options of 'intake serve' (listener options are ignored); those it uses:
+  --bus, --config, --intake, --store, --synchronous, --retention-age, --retention-size,
+  --output, --max-batch (events per fetch).
+
+${SERVE_FLAGS_HELP}
+
+Exit status: 0 after a clean stop, 2 for bad arguments or a bad intake.yml.
+
+Example:
+  intake worker --bus nats://127.0.0.1:4222 --store sqlite:data/intake.db --intake KEY=rubycat-proveit
+`;
 
 export interface WorkerDeps {
   loadFormats?: (config: IntakeConfig) => IntakeFormats;
@@ -19,7 +32,7 @@ export interface WorkerDeps {
 /** `intake worker`: runs until SIGINT/SIGTERM. Resolves with the exit code. */
 export async function runWorker(argv: string[], deps: WorkerDeps = {}): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
-    process.stdout.write(WORKER_USAGE + '\n');
+    process.stdout.write(WORKER_USAGE);
     return 0;
   }
   let config: IntakeConfig;

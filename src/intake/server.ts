@@ -15,6 +15,8 @@ import type { IntakeFormats } from './normalizer.js';
 import type { RawEvent } from './raw-event.js';
 import { openOutputs } from './outputs-from-config.js';
 import { healthReport, trackedOutput } from './health.js';
+import { RateLimitedLog, stderrLog } from './log.js';
+import type { LogSink } from './log.js';
 import type { OutputHealth } from './health.js';
 import { createSyslogTcpSource } from './syslog-tcp.js';
 import { createSyslogUdpSource } from './syslog-udp.js';
@@ -62,6 +64,8 @@ function bindUdp(socket: UdpSocket, host: string, port: number): Promise<Address
 export interface StartOptions {
   /** While waiting for the bus at start: give up when this returns true (shutdown asked). */
   cancelled?: () => boolean;
+  /** Where refusals and drops are logged (default stderr). */
+  log?: LogSink;
 }
 
 export async function startServer(config: IntakeConfig, formats: IntakeFormats, extraOutputs: Output[] = [], options: StartOptions = {}): Promise<RunningServer> {
@@ -91,6 +95,8 @@ export async function startServer(config: IntakeConfig, formats: IntakeFormats, 
     metrics,
     limits: config.limits,
     store,
+    readKeys: config.readKeys ?? [],
+    log: new RateLimitedLog(options.log ?? stderrLog),
     health: () => healthReport(queue.depth, bus && config.bus ? { url: config.bus.url, connected: bus.connected } : undefined, storeHealth, healths),
   };
   const tls = config.tls ? { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) } : undefined;

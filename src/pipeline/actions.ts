@@ -1,4 +1,4 @@
-import { compileCondition, compileValue, isTemplate, parsePythonLiteral, pyStr } from '../language/index.js';
+import { compileCondition, compileValue, isTemplate, parsePythonLiteral, pyStr, renderedValue } from '../language/index.js';
 import { isDict } from '../core/values.js';
 import { isAdmissible } from './admission.js';
 import { generateSet } from './generated-set.js';
@@ -44,7 +44,7 @@ export function compileFilter(source: unknown, where: (string | number)[], sink:
   if (source === undefined || source === null || source === '') return undefined;
   if (typeof source === 'boolean') return source ? undefined : () => false;
   try {
-    return compileCondition(String(source));
+    return compileCondition(String(source), (message) => sink.templateNote(where, message));
   } catch (err) {
     sink.templateProblem(where, err);
     return () => false;
@@ -56,7 +56,7 @@ export function compileSetValue(raw: unknown, where: (string | number)[], sink: 
   if (typeof raw === 'string') {
     if (isTemplate(raw)) {
       try {
-        return compileValue(raw);
+        return compileValue(raw, (message) => sink.templateNote(where, message));
       } catch (err) {
         sink.templateProblem(where, err);
         return () => undefined;
@@ -85,6 +85,11 @@ export function compileSetValue(raw: unknown, where: (string | number)[], sink: 
   return () => cloneValue(raw);
 }
 
+/** A translation written as text is a rendered value too: `'["iam"]'` is a list (rule 4.2). */
+function constantValue(raw: unknown): unknown {
+  return typeof raw === 'string' ? renderedValue(raw) : raw;
+}
+
 function compileSet(raw: unknown, where: (string | number)[], sink: CompileSink): Action | undefined {
   if (!isDict(raw)) {
     sink.problem(where, `set expects a mapping of field path to value, got ${describe(raw)}`);
@@ -111,9 +116,9 @@ function compileTranslate(raw: Record<string, unknown>, where: (string | number)
   for (const typedKey of typed) {
     const jsKey = typedKey === null || typedKey === undefined ? '' : String(typedKey);
     if (!Object.hasOwn(dictionary, jsKey)) continue;
-    table.set(typedKey === null || typedKey === undefined ? 'None' : pyStr(typedKey), dictionary[jsKey]);
+    table.set(typedKey === null || typedKey === undefined ? 'None' : pyStr(typedKey), constantValue(dictionary[jsKey]));
   }
-  const fallback = raw.fallback !== undefined ? raw.fallback : raw.default;
+  const fallback = constantValue(raw.fallback !== undefined ? raw.fallback : raw.default);
   const ignored = sink.ignoredValues;
   const pairs = Object.keys(mapping).map((source) => ({
     source: splitPath(source),

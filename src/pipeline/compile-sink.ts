@@ -33,6 +33,11 @@ export class CompileSink {
     (this.strictTemplates ? this.problems : this.diagnostics).push(entry);
   }
 
+  /** A template construct accepted beyond Jinja2's grammar (a warning, never a load problem). */
+  templateNote(path: readonly (string | number)[], message: string): void {
+    this.diagnostics.push({ file: this.yaml.file, line: this.yaml.lineOf(path), message: `${pathLabel(path)}: template accepted leniently: ${message}` });
+  }
+
   /** The keys of the mapping at `path` as YAML typed them (int 6, bool true, float 1.0). */
   typedKeys(path: readonly (string | number)[]): unknown[] | undefined {
     return this.yaml.typedKeys(path);

@@ -112,22 +112,9 @@ export class CompiledFormat implements Format {
   }
 
   loadTests(): FormatTestCase[] {
-    const dir = join(this.dir, 'tests');
-    let files: string[];
-    try {
-      files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
-    } catch {
-      return [];
-    }
-    return files.map((file) => {
-      const path = join(dir, file);
-      const data = parseJson(readFileSync(path, 'utf8'));
-      if (!isDict(data) || !isDict(data.input) || !isDict(data.expected)) {
-        throw new Error(`${path}: a test file must be {"input": {...}, "expected": {...}}`);
-      }
-      return { file: path, input: data.input as InputEvent, expected: data.expected };
-    });
+    return readFormatTests(this.dir);
   }
+
 }
 
 /** `final` starts as a copy of the input without `message`; normalization owns `event.created` and `event.id`. */
@@ -142,4 +129,23 @@ function envelopeOf(input: InputEvent): Record<string, unknown> {
     delete event.id;
   }
   return final;
+}
+
+/** The test cases under `dir`/tests/*.json, sorted by file name; none when the folder is missing. */
+export function readFormatTests(formatDir: string): FormatTestCase[] {
+  const dir = join(formatDir, 'tests');
+  let files: string[];
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  } catch {
+    return [];
+  }
+  return files.map((file) => {
+    const path = join(dir, file);
+    const data = parseJson(readFileSync(path, 'utf8'));
+    if (!isDict(data) || !isDict(data.input) || !isDict(data.expected)) {
+      throw new Error(`${path}: a test file must be {"input": {...}, "expected": {...}}`);
+    }
+    return { file: path, input: data.input as InputEvent, expected: data.expected };
+  });
 }

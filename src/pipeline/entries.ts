@@ -145,7 +145,7 @@ function compileInput(raw: unknown, factory: StageFactory, where: (string | numb
   if (isTemplate(raw)) {
     let fn: (scope: Scope) => unknown;
     try {
-      fn = compileValue(raw);
+      fn = compileValue(raw, (message) => sink.templateNote(where, message));
     } catch (err) {
       sink.templateProblem(where, err);
       return () => undefined;

@@ -7,6 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { builtinFormatDirs, findFormatDirs } from './format-dirs.js';
 
+/** Up to this many formats are compiled at start; a larger set (auto over a tree) on first use. */
+export const EAGER_FORMATS = 8;
+
 export interface FormatEntry {
   dir: string;
   slug: string;
@@ -28,7 +31,8 @@ function manifestField(text: string, key: string): string {
   return m[1].replace(/[ \t]+#.*$/, '').trim().replace(/^(["'])(.*)\1$/, '$2');
 }
 
-function entryOf(dir: string, origin: string): FormatEntry {
+/** The entry of one format folder, from its manifest alone. */
+export function entryOf(dir: string, origin: string): FormatEntry {
   let text = '';
   try {
     text = readFileSync(join(dir, '_meta', 'manifest.yml'), 'utf8');

@@ -12,6 +12,7 @@
 import { CodeBuilder, type Out } from '../language/codegen.js';
 import { isTemplate, parseLoneExpression } from '../language/template.js';
 import { PyObject } from '../language/objects.js';
+import { renderedValue } from '../language/index.js';
 import { isDict } from '../core/values.js';
 import { newPathDict } from '../core/path-dicts.js';
 import { isAdmissible } from './admission.js';
@@ -59,7 +60,7 @@ function inlineValue(g: CodeBuilder, raw: unknown, where: (string | number)[], s
     return true;
   }
   // Generators, match objects and other internal values are not storable: the entry is blanked.
-  entry.push(...code, `if (v instanceof ${g.ref(PyObject)}) v = undefined;`);
+  entry.push(...code, `if (typeof v === 'string') v = ${g.ref(renderedValue)}(v);`, `else if (v instanceof ${g.ref(PyObject)}) v = undefined;`);
   return true;
 }
 

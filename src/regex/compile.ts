@@ -2,7 +2,7 @@ import type { ParsedPattern } from './ast.js';
 import { contains, type Ranges } from './charset.js';
 import { codeFingerprint, entryName, readEntry, writeEntry } from '../core/derived-cache.js';
 import { emitBranches, emitExact, emitRelaxed, SPLIT_MIN_SOURCE, type GroupMap } from './emit.js';
-import { timedExec } from './guard.js';
+import { LINEAR_FLAG, timedExec } from './guard.js';
 import { parsePattern } from './parser.js';
 import { hasNestedRisk } from './risk.js';
 
@@ -27,6 +27,11 @@ export interface CompiledRegex {
   readonly groupNames: readonly string[];
   /** True when V8's linear engine alone bounds every match (no pre-check or watchdog needed). */
   readonly linear: boolean;
+  /**
+   * True when every match runs on V8's linear-time engine from its first step (the `l` flag):
+   * linear patterns that could backtrack a lot (nested or ambiguous repetitions).
+   */
+  readonly linearOnly: boolean;
   /** Full match or search, as chosen by `fullMatch` at compile time. */
   test(input: string): boolean;
   exec(input: string): Record<string, string | undefined> | null;
@@ -189,6 +194,7 @@ class Runner {
 class Compiled implements CompiledRegex {
   readonly groupNames: readonly string[];
   readonly linear: boolean;
+  readonly linearOnly: boolean;
   /** Groups of the named-only source behind test/exec/execValues. */
   private readonly valueGroups: GroupMap;
   private readonly valueRunner: Runner | null;
@@ -217,6 +223,7 @@ class Compiled implements CompiledRegex {
     this.valueGroups = t.groups;
     this.groupNames = t.groups.names;
     this.linear = t.linear;
+    this.linearOnly = (t.branches === null ? t.linear : t.branches.every((b) => b.linear)) && t.risky && LINEAR_FLAG;
     if (t.branches === null) {
       this.valueRunner = this.runnerFor(t.source, t.relaxed, t.linear, '');
     } else {
@@ -236,7 +243,10 @@ class Compiled implements CompiledRegex {
   }
 
   private runnerFor(source: string, relaxed: string | null, linear: boolean, flags: string): Runner {
-    return new Runner(new RegExp(source, flags), relaxed === null ? null : new RegExp(relaxed, flags), linear, this.risky, this.timeoutMs);
+    // A pattern that can backtrack a lot runs on the linear engine from the start: falling back
+    // only after V8's backtrack limit costs that many backtracks on every failing call.
+    const exact = new RegExp(source, linear && this.risky && LINEAR_FLAG ? flags + 'l' : flags);
+    return new Runner(exact, relaxed === null ? null : new RegExp(relaxed, flags), linear, this.risky, this.timeoutMs);
   }
 
   private runner(mode: Mode): Runner {

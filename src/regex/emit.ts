@@ -1,6 +1,7 @@
 import type { Node, ParsedPattern } from './ast.js';
 import { classSource, unitSource, type Ranges } from './charset.js';
 import { leadingUnits } from './first-set.js';
+import { linearize } from './linearize.js';
 
 /** Which JS capture groups form each logical (Python) group. */
 export interface GroupMap {
@@ -61,7 +62,8 @@ const MAX_REPLICATION = 16;
  * has hundreds), and callers that read named values alone need only `jsIndices`. `numbered`
  * then lists only the groups that still capture.
  */
-export function emitExact(parsed: ParsedPattern, fullMatch: boolean, namedOnly = false): Emitted {
+export function emitExact(original: ParsedPattern, fullMatch: boolean, namedOnly = false): Emitted {
+  const parsed = linearize(original, { start: fullMatch, end: fullMatch });
   const e = new ExactEmitter(parsed, namedOnly ? backrefTargets(parsed.root) : null);
   const body = e.emit(parsed.root, fullMatch, 1);
   return { source: fullMatch ? `^(?:${body})$` : body, groups: e.groupMap(), linear: e.linear };

@@ -5,6 +5,16 @@ import { RegexTimeoutError } from './errors.js';
 // Must run before our RegExp objects are created: V8 decides at creation whether a regex
 // may switch to its linear-time engine after too many backtracks.
 v8.setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
+v8.setFlagsFromString('--enable-experimental-regexp-engine');
+
+/** Whether this V8 takes the `l` flag (a regex that runs on the linear engine only). */
+export const LINEAR_FLAG = ((): boolean => {
+  try {
+    return new RegExp('a', 'l').flags.includes('l');
+  } catch {
+    return false;
+  }
+})();
 
 const context = vm.createContext({ re: null as RegExp | null, input: '' });
 const script = new vm.Script('re.exec(input)');

@@ -30,15 +30,10 @@ function hasKeys(obj: Record<string, unknown>): boolean {
  * coerced, subtrees of container-typed fields kept (their declared descendants coerced).
  * Building new objects (instead of deleting keys in place) keeps objects fast and lets the
  * parser's objects be shared by several fields (`host` and `server` from one layer object)
- * without one filtering the other. `path` holds the name segments of `obj` (joined only for warnings).
+ * without one filtering the other.
  */
-export function filterAndCoerce(
-  obj: Record<string, unknown>,
-  node: FieldNode | undefined,
-  path: string[],
-  warnings: string[],
-): Record<string, unknown> {
-  return filterDict(obj, node, path, warnings, true);
+export function filterAndCoerce(obj: Record<string, unknown>, node: FieldNode | undefined): Record<string, unknown> {
+  return filterDict(obj, node, true, true);
 }
 
 /**
@@ -47,13 +42,7 @@ export function filterAndCoerce(
  * (`server: "{{host}}"` with no declared key gives `server: {}`); a dict below a written value,
  * or one a path write created, goes when emptied.
  */
-function filterDict(
-  obj: Record<string, unknown>,
-  node: FieldNode | undefined,
-  path: string[],
-  warnings: string[],
-  holdsWrites: boolean,
-): Record<string, unknown> {
+function filterDict(obj: Record<string, unknown>, node: FieldNode | undefined, atRoot: boolean, holdsWrites: boolean): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key in obj) {
     if (!Object.hasOwn(obj, key)) continue;
@@ -61,12 +50,7 @@ function filterDict(
     const child = childOf(node, key);
     const kind = child?.kind;
     if (kind === Kind.Container) {
-      if (child!.children === null) put(out, key, value);
-      else {
-        path.push(key);
-        put(out, key, keepSubtree(value, child!, path, warnings));
-        path.pop();
-      }
+      put(out, key, child!.children === null ? value : keepSubtree(value, child!));
       continue;
     }
     if (kind !== undefined && !(child!.children !== null && isDict(value))) {
@@ -74,22 +58,18 @@ function filterDict(
         put(out, key, value); // the commonest leaf: a string is its own keyword value
         continue;
       }
-      path.push(key);
-      const result = coerceValue(kind, value, path, warnings);
-      path.pop();
+      const result = coerceValue(kind, value);
       if (result !== DROP) put(out, key, result);
       continue;
     }
     if (isDict(value)) {
       // A nested object that no declared field lies under goes whole.
-      if (child === undefined && path.length > 0) continue;
+      if (child === undefined && !atRoot) continue;
       const created = isPathDict(value);
-      path.push(key);
-      const filtered = filterDict(value, child, path, warnings, created);
-      path.pop();
+      const filtered = filterDict(value, child, false, created);
       if ((holdsWrites && !created) || hasKeys(filtered)) put(out, key, filtered);
     } else if (Array.isArray(value)) {
-      const list = filterObjectList(key, value, child, path, warnings);
+      const list = filterObjectList(value, child);
       if (list !== undefined) put(out, key, list);
     }
   }
@@ -100,10 +80,10 @@ function filterDict(
  * The value of a declared object/array field that also has declared descendants: every key is
  * kept, the declared ones coerced to their type (ECS `log.syslog.severity.code` is a number).
  */
-function keepSubtree(value: unknown, node: FieldNode, path: string[], warnings: string[]): unknown {
+function keepSubtree(value: unknown, node: FieldNode): unknown {
   if (Array.isArray(value)) {
     const out: unknown[] = [];
-    for (const item of value) out.push(isDict(item) ? keepSubtree(item, node, path, warnings) : item);
+    for (const item of value) out.push(isDict(item) ? keepSubtree(item, node) : item);
     return out;
   }
   if (!isDict(value)) return value;
@@ -116,13 +96,9 @@ function keepSubtree(value: unknown, node: FieldNode, path: string[], warnings: 
     if (child === undefined || (kind === Kind.Container && child.children === null)) {
       put(out, key, item);
     } else if (kind === undefined || kind === Kind.Container || (child.children !== null && isDict(item))) {
-      path.push(key);
-      put(out, key, child.children === null ? item : keepSubtree(item, child, path, warnings));
-      path.pop();
+      put(out, key, child.children === null ? item : keepSubtree(item, child));
     } else {
-      path.push(key);
-      const result = coerceValue(kind, item, path, warnings);
-      path.pop();
+      const result = coerceValue(kind, item);
       if (result !== DROP) put(out, key, result);
     }
   }
@@ -130,19 +106,11 @@ function keepSubtree(value: unknown, node: FieldNode, path: string[], warnings: 
 }
 
 /** Rule T2: an undeclared list keeps its object elements, whose keys are checked as `<list>.<key>`. */
-function filterObjectList(
-  key: string,
-  list: unknown[],
-  node: FieldNode | undefined,
-  path: string[],
-  warnings: string[],
-): unknown[] | undefined {
+function filterObjectList(list: unknown[], node: FieldNode | undefined): unknown[] | undefined {
   const out: unknown[] = [];
-  path.push(key);
   for (const item of list) {
-    if (isDict(item)) out.push(filterDict(item, node, path, warnings, false));
+    if (isDict(item)) out.push(filterDict(item, node, false, false));
   }
-  path.pop();
   return out.length === 0 ? undefined : out;
 }
 

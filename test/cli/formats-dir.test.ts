@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { ndjson, runCli, tempDir, writeTree } from './helpers.js';
 
 /** A tree with one format of the given slug whose parser sets event.reason to `tag`. */
-function tree(root: string, slug: string, tag: string): string {
+function tree(root: string, slug: string, tag: string, message = 'x'): string {
   writeTree(join(root, 'vendor', slug), {
     '_meta/manifest.yml': `uuid: 00000000-0000-0000-0000-${tag.padStart(12, '0')}\nname: "Vendor ${slug}"\nslug: ${slug}\ndata_sources:\n  Network logs: all\n`,
     '_meta/fields.yml': '{}\n',
     'ingest/parser.yml': `name: ${slug}\npipeline:\n  - name: main\nstages:\n  main:\n    actions:\n      - set:\n          event.reason: "${tag}"\n`,
-    'tests/one.json': JSON.stringify({ input: { message: 'x' }, expected: { message: 'x', event: { reason: tag } } }),
+    'tests/one.json': JSON.stringify({ input: { message }, expected: { message, event: { reason: tag } } }),
   });
   return root;
 }
@@ -49,4 +49,23 @@ test('formats lists every tree and the built-ins, with --json for scripts', asyn
   assert.ok(rows.some((row) => row.slug === 'rubycat-proveit' && row.origin === 'built-in'));
   const text = await runCli(['formats', '--formats-dir', a]);
   assert.match(text.stdout, /^acme-gateway +Vendor acme-gateway +\(.*vendor\/acme-gateway\)$/m);
+});
+
+test('--format auto over a tree of many formats: each event to the format it looks like; a broken format is a warning', async () => {
+  const root = tempDir('fd-auto');
+  const words = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india', 'juliet'];
+  words.forEach((w, i) => tree(root, `fmt-${w}`, String(i + 1), `${w} service ${w}-daemon started pid`));
+  writeTree(join(root, 'vendor', 'broken'), {
+    '_meta/manifest.yml': 'uuid: 00000000-0000-0000-0000-00000000ffff\nname: Broken\nslug: broken\n',
+    'ingest/parser.yml': 'name: broken\npipeline: [\n',
+    'tests/one.json': JSON.stringify({ input: { message: 'kilo service kilo-daemon started pid' }, expected: {} }),
+  });
+  const input = ['echo service echo-daemon started pid 42', 'india service india-daemon started pid 7', 'kilo service kilo-daemon started pid 1'];
+  const r = await runCli(['normalize', '--formats-dir', root, '--format', 'auto'], { stdin: input.join('\n') + '\n' });
+  assert.equal(r.code, 0, r.stderr);
+  const out = ndjson(r.stdout) as any[];
+  assert.equal(out[0].event.reason, '5');
+  assert.equal(out[1].event.reason, '9');
+  assert.match(r.stderr, /warning: format .*broken does not load/);
+  assert.equal(out.length, 3, 'the broken format\'s event still gets a record');
 });

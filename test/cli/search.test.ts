@@ -37,3 +37,12 @@ test('intake search prints matching events as NDJSON or a table', async () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('intake search parses its arguments like the other commands (unknown short option, bad --limit), help with defaults', async () => {
+  await assert.rejects(() => runSearch(['-t', 'foo']), (err: Error) => err.name === 'UsageError' && err.message === "search: Unknown option '-t'");
+  await assert.rejects(() => runSearch(['--limit', '0', 'x']), (err: Error) => err.name === 'UsageError' && /--limit must be a positive integer/.test(err.message));
+  const help = await capture(() => runSearch(['--help']));
+  assert.equal(help.code, 0);
+  assert.match(help.out, /^Usage: intake search \[options\] QUERY\.\.\./);
+  assert.match(help.out, /--limit N +at most N events \(default 100\)/);
+});

@@ -8,8 +8,9 @@ Rule set mirrored from the engine (see src/language):
 - `a.b` on a dict reads the key first, then the attribute;
 - `len`, `re` are globals; the catalog's custom filters are defined below;
 - mode "value": a lone `{{ expr }}` is evaluated with compile_expression (native value); any
-  other template is rendered, stripped, then parsed with ast.literal_eval (tuples → lists,
-  no sets/bytes/complex), falling back to the text.
+  other template is rendered; a resulting string that is a list, tuple or dict literal
+  (ast.literal_eval; tuples → lists, no sets/bytes/complex) becomes that value, any other
+  string stays as it is, untrimmed (see docs/catalog-rules/templates.md).
 """
 import ast
 import ipaddress
@@ -101,7 +102,7 @@ env.filters.update(
     re_search=lambda v, p: re.search(p, _check_str(v)) is not None,
     to_mac_address=to_mac_address,
     from_json=lambda v: json.loads(v),
-    to_json=lambda v: json.dumps(v),
+    to_json=lambda v: json.dumps(v, separators=(",", ":"), ensure_ascii=False),
 )
 
 
@@ -126,12 +127,16 @@ def lists(v):
     return v
 
 
-def literal(text):
+def rendered(text):
+    """A rendered text is a value only when it is a list, tuple or dict literal; else the text, untrimmed."""
     t = text.strip()
+    if not t.startswith(("[", "{")):
+        return text
     try:
-        return lists(ast.literal_eval(t))
+        v = lists(ast.literal_eval(t))
     except Exception:
-        return t
+        return text
+    return v if isinstance(v, (list, dict)) else text
 
 
 def run(case):
@@ -146,8 +151,10 @@ def run(case):
             v = env.compile_expression(inner, undefined_to_none=False)(**ctx)
             if isinstance(v, Markup):
                 v = str(v)  # Markup is stored as a plain string
+            if isinstance(v, str):
+                v = rendered(v)
             return {"value": "Undefined" if isinstance(v, Undefined) else repr(v)}
-        return {"value": repr(literal(env.from_string(source).render(**ctx)))}
+        return {"value": repr(rendered(env.from_string(src).render(**ctx)))}
     return {"text": env.from_string(source).render(**ctx)}
 
 

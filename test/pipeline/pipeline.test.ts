@@ -108,6 +108,40 @@ stages:
   assert.equal(b.acme.kind, 'unknown');
 });
 
+test('translate values and fallbacks written as list or dict literals are values; other text stays text', () => {
+  const dir = makeFormat(
+    `name: acme
+pipeline:
+  - name: parsed
+    external:
+      name: json.parse-json
+  - name: fill
+stages:
+  fill:
+    actions:
+      - translate:
+        dictionary:
+          a: '["iam", "network"]'
+          b: "10"
+          c: "['x'"
+        mapping:
+          parsed.message.k: acme.tags
+        fallback: '["other"]'
+      - set:
+          acme.kind: "{{parsed.message.tags}}"
+`,
+    ACME_FIELDS,
+  );
+  const format = loadFormat(dir);
+  const run = (k: string): any => format.normalize({ message: JSON.stringify({ k, tags: "['t1', 't2']" }) }, { testMode: true });
+  assert.deepEqual(run('a').acme.tags, ['iam', 'network']);
+  assert.equal(run('b').acme.tags, '10');
+  assert.equal(run('c').acme.tags, "['x'");
+  assert.deepEqual(run('z').acme.tags, ['other']);
+  // a lone expression whose string is a list literal (a CEF or CSV field holding one) is a list
+  assert.deepEqual(run('a').acme.kind, ['t1', 't2']);
+});
+
 test('a failed stage leaves an empty layer; the fallback idiom works and the event is a success', () => {
   const dir = makeFormat(
     `name: acme
@@ -274,6 +308,36 @@ stages: {}
     assert.equal(err.problems.length, 2);
     return true;
   });
+});
+
+test('a colon ending an if/elif/else/for tag is accepted with a warning naming the line, also in strict mode', () => {
+  const parser = `name: acme
+pipeline:
+  - name: parsed
+    external:
+      name: json.parse-json
+  - name: fill
+stages:
+  fill:
+    actions:
+      - set:
+          acme.kind: >
+            {%- if parsed.message.k in ["a", "b"]: -%}{{ ["ab"] }}
+            {%- elif parsed.message.k == "c": -%}c
+            {%- else: -%}{% for x in parsed.message.xs: %}{{ x }}{% else: %}none{% endfor %}
+            {%- endif -%}
+        filter: "{% if parsed.message.k: %}True{% else: %}False{% endif %}"
+`;
+  const format = loadFormat(makeFormat(parser, ACME_FIELDS), { strict: true });
+  assert.ok(format.diagnostics.length >= 5, JSON.stringify(format.diagnostics));
+  assert.ok(format.diagnostics.every((d) => /accepted leniently: a ':' ends the '(if|elif|else|for)' tag/.test(d.message)));
+  assert.ok(format.diagnostics.some((d) => d.line === 11));
+  const run = (m: object): any => format.normalize({ message: JSON.stringify(m) }, { testMode: true });
+  assert.deepEqual(run({ k: 'b' }).acme.kind, ['ab']);
+  assert.equal(run({ k: 'c' }).acme.kind, 'c');
+  assert.equal(run({ k: 'z', xs: [1, 2] }).acme.kind, '12');
+  assert.equal(run({ k: 'z', xs: [] }).acme.kind, 'none');
+  assert.equal(run({ k: '' }).acme, undefined);
 });
 
 test('an unknown common stage or stage property is a warning with its line; the rest of the format runs', () => {

@@ -22,7 +22,7 @@ test('a catastrophic lookaround-free pattern is finished by V8 linear engine wit
 });
 
 test('a catastrophic pattern with a lookbehind: the relaxed pre-check rules the input out quickly', () => {
-  const re = compilePattern('^(?<![0-9])(a+)+$', { fullMatch: true });
+  const re = compilePattern('^[ab]*(?<!b)(a+)+$', { fullMatch: true });
   assert.equal(re.linear, false);
   const [out, ms] = elapsed(() => re.exec('a'.repeat(40) + '!'));
   assert.equal(out, null);

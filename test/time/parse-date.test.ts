@@ -26,7 +26,8 @@ const SHAPES: [string, string][] = [
   ['9/16/19 10:00', '2019-09-16T10:00:00Z'],
   ['20 January, 18:53 UTC+00:00', '2026-01-20T18:53:00Z'],
   ['20160526192415Z', '2016-05-26T19:24:15Z'],
-  ['20241029112721.500', '2024-10-29T11:27:21.500000Z'],
+  // Digits (with a fraction) are an epoch first, scaled to 10 integer digits (catalog: Salesforce).
+  ['20241029112721.500', '2034-02-21T02:48:31.272150Z'],
   ['2024-10-22T08:54:17.012+02:0', '2024-10-22T06:54:17.012000Z'],
   ['1750935017037', '2025-06-26T10:50:17.037000Z'],
   ['1599665193', '2020-09-09T15:26:33Z'],
@@ -107,6 +108,11 @@ test('epochs: numbers, big ints, floats, negatives, rounding to the microsecond'
   assert.equal(iso('-1.5'), '1969-12-31T23:59:58.500000Z');
   assert.equal(iso(-1.25), '1969-12-31T23:59:58.750000Z');
   assert.equal(iso(0), '1970-01-01T00:00:00Z');
+  // Scaled to 10 integer digits as a Python float, rounded half to even (catalog: Imperva, Fortinet).
+  assert.equal(iso('123456789'), '2009-02-13T23:31:30Z');
+  assert.equal(iso(123456789), '2009-02-13T23:31:30Z');
+  assert.equal(iso('1741260033782633377'), '2025-03-06T11:20:33.782634Z');
+  assert.equal(iso(0.5), '1970-01-01T00:00:00.500000Z');
   assert.equal(iso('000'), '1970-01-01T00:00:00Z');
   assert.equal(iso('1.5'), '1970-01-01T00:00:01.500000Z');
   assert.equal(iso('1599665193', { format: 'timestamp' }), '2020-09-09T15:26:33Z');

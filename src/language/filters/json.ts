@@ -12,7 +12,8 @@ registerFilter('tojson', (v, a, k) => {
   return pyJsonDumps(v, { sortKeys: true, indent }).replace(/[<>&']/g, (c) => HTML_SAFE[c]!);
 });
 
-registerFilter('to_json', (v) => pyJsonDumps(v));
+// The catalog's to_json: compact separators, non-ASCII characters kept (aws-cloudtrail's expected outputs).
+registerFilter('to_json', (v) => pyJsonDumps(v, { compact: true, ensureAscii: false }));
 
 registerFilter('from_json', (v) => {
   if (typeof v !== 'string') fail(`the JSON object must be str, bytes or bytearray, not ${typeName(v)}`);
