@@ -1,56 +1,64 @@
 /**
- * Epoch values (numbers and digit strings). The unit follows the length of the integer part: the
- * value is scaled to 10 integer digits (13 digits = ms, 16 = µs, 19 = ns, 18 = 10 ns...) in
- * Python float arithmetic, then rounded half to even to the microsecond. A positive integer of
- * fewer than 10 digits is scaled up to 10 (`123456789` is 1234567890 s), as if every integer
- * were read as nanoseconds padded to 19 digits. A number with a fraction (`1.5`) is seconds.
+ * Epoch values (numbers and digit strings), read as the reference does with Python floats.
+ * An integer of N digits is scaled to 10 integer digits of seconds by a float multiplication
+ * (`n * 10 ** (10 - N)`: 13 digits = ms, 16 = µs, 19 = ns, 18 = 10 ns, and a positive integer
+ * of fewer than 10 digits is padded: `123456789` is 1234567890 s). A number with a fraction is
+ * float seconds. The microseconds are then rounded half to even from that float, as
+ * `datetime.fromtimestamp` does, so `1637681708541881380` gives `.541882`.
  */
 import { PyFloat } from '../core/values.js';
 import { inRange, type Instant } from './instant.js';
 
 const EPOCH_TEXT = /^([+-]?)(\d+)(?:\.(\d*))?$/;
 
+/** Float literals of 10**k (k = -30..9), exactly as Python's `10 ** k` gives them. */
+const POW10 = new Map<number, number>();
+for (let k = -30; k <= 9; k++) POW10.set(k, Number(`1e${k}`));
+
 /** An epoch given as text (`1599665193`, `1661022364.014`, `-1`); null when not such a number. */
 export function epochFromText(text: string): Instant | null {
   const m = EPOCH_TEXT.exec(text);
   if (m === null) return null;
-  return epochFromDigits(m[1] === '-', m[2], m[3] ?? null);
+  const negative = m[1] === '-';
+  if (m[3] === undefined) return epochFromInteger(negative, m[2]);
+  const int = m[2].replace(/^0+(?=\d)/, '');
+  if (int.length <= 10) return fromFloatSeconds(Number(text));
+  return epochFromDigits(negative, int, m[3]);
 }
 
 /** An epoch given as a Python int or float (bigint for big ints, PyFloat for integral floats). */
 export function epochFromNumber(value: number | bigint | PyFloat): Instant | null {
   if (typeof value === 'bigint') {
     const neg = value < 0n;
-    return epochFromDigits(neg, (neg ? -value : value).toString(), null);
+    return epochFromInteger(neg, (neg ? -value : value).toString());
   }
-  const isFloat = value instanceof PyFloat;
-  const n = isFloat ? value.value : value;
+  const n = value instanceof PyFloat ? value.value : value;
   if (!Number.isFinite(n)) return null;
   const abs = Math.abs(n);
-  const t = scaled(abs, integerDigits(abs), !isFloat && Number.isInteger(n) && n > 0);
-  return fromTimestamp(n < 0 ? -t : t);
+  if (Number.isInteger(n) && !(value instanceof PyFloat)) {
+    return epochFromInteger(n < 0, abs < 1e21 ? String(abs) : BigInt(abs).toString());
+  }
+  if (abs < 1e10) return fromFloatSeconds(n);
+  // A float with more than 10 integer digits: the decimal point goes after the 10th digit.
+  const [int, frac = ''] = abs.toFixed(6).split('.');
+  return epochFromDigits(n < 0, int, frac);
 }
 
-function integerDigits(abs: number): number {
-  return abs < 1 ? 1 : abs < 1e21 ? String(Math.trunc(abs)).length : BigInt(Math.trunc(abs)).toString().length;
+function epochFromInteger(negative: boolean, digits: string): Instant | null {
+  const int = digits.replace(/^0+(?=\d)/, '');
+  if (int === '0') return { seconds: 0, micros: 0 };
+  if (negative && int.length <= 10) return fromFloatSeconds(-Number(int));
+  const scale = POW10.get(10 - int.length);
+  if (scale === undefined) return null; // more than 40 digits: no date
+  const seconds = Number(int) * scale;
+  return fromFloatSeconds(negative ? -seconds : seconds);
 }
 
-/**
- * The reference reads the epoch as a Python float and scales it to 10 integer digits
- * (`v / 10 ** (digits - 10)`): the float division rounds as Python's does (Fortinet/fortigate
- * eventtime 1741260033782633377 gives .782634, exact digits .782633). Only a positive integer
- * is scaled up (Imperva/imperva-waf `start=123456789` is 2009-02-13T23:31:30Z).
- */
-function scaled(abs: number, digits: number, scalesUp: boolean): number {
-  if (digits > 10 || (digits < 10 && scalesUp && abs >= 1)) return abs / 10 ** (digits - 10);
-  return abs;
-}
-
-/** Python's `datetime.fromtimestamp(t, UTC)`: the fraction rounds half to even to the microsecond. */
-function fromTimestamp(t: number): Instant | null {
-  if (!Number.isFinite(t)) return null;
-  let seconds = Math.trunc(t);
-  let micros = roundHalfEven((t - seconds) * 1e6); // t - trunc(t) is exact in binary floating point
+/** `datetime.fromtimestamp(x)`: microseconds rounded half to even from the float's fraction. */
+function fromFloatSeconds(x: number): Instant | null {
+  if (!Number.isFinite(x)) return null;
+  let seconds = Math.trunc(x);
+  let micros = roundHalfEven((x - seconds) * 1e6);
   if (micros >= 1_000_000) {
     micros -= 1_000_000;
     seconds += 1;
@@ -63,14 +71,33 @@ function fromTimestamp(t: number): Instant | null {
 }
 
 function roundHalfEven(x: number): number {
-  const r = Math.sign(x) * Math.round(Math.abs(x)); // C round(): halves away from zero
-  return Math.abs(x - r) === 0.5 ? 2 * Math.sign(x) * Math.round(Math.abs(x) / 2) : r;
+  const rounded = Math.sign(x) * Math.round(Math.abs(x));
+  if (Math.abs(x - rounded) === 0.5) return 2 * Math.round(x / 2);
+  return rounded;
 }
 
-/** `fracDigits` is null for an integer (no decimal point), '' for `123.`. */
-function epochFromDigits(negative: boolean, intDigits: string, fracDigits: string | null): Instant | null {
-  const int = intDigits.replace(/^0+(?=\d)/, '');
-  const abs = Number(fracDigits === null || fracDigits === '' ? int : `${int}.${fracDigits}`);
-  const t = scaled(abs, int.length, fracDigits === null && !negative);
-  return fromTimestamp(negative ? -t : t);
+/** Digits with the decimal point after the 10th integer digit; sub-microsecond digits round to nearest. */
+function epochFromDigits(negative: boolean, intDigits: string, fracDigits: string): Instant | null {
+  let int = intDigits;
+  let frac = fracDigits;
+  if (int.length > 10) {
+    frac = int.slice(10) + frac;
+    int = int.slice(0, 10);
+  }
+  let seconds = Number(int);
+  let micros = Number((frac + '000000').slice(0, 6));
+  if (frac.length > 6 && frac.charCodeAt(6) >= 53 /* '5' */) micros += 1;
+  if (micros === 1_000_000) {
+    seconds += 1;
+    micros = 0;
+  }
+  if (negative && (seconds !== 0 || micros !== 0)) {
+    seconds = -seconds;
+    if (micros !== 0) {
+      seconds -= 1;
+      micros = 1_000_000 - micros;
+    }
+  }
+  const instant = { seconds, micros };
+  return inRange(instant) ? instant : null;
 }
