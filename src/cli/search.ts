@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseOrUsage, positiveInt } from './args.js';
 import { UsageError } from './errors.js';
+import { DescriptionsByFormat } from './descriptions-by-format.js';
 import { existsSync } from 'node:fs';
 import { DEFAULT_STORE_PATH } from '../intake/config.js';
 import { QuerySyntaxError } from '../outputs/query.js';
@@ -18,7 +19,11 @@ Options:
       --since T            events at or after T
       --until T            events before T
       --limit N            at most N events (default 100)
-      --table              a table (time, format, action, status, message) instead of NDJSON
+      --table              a table (time, format, action, status, description, message)
+                           instead of NDJSON; the description column (the format's smart
+                           description of the event) shows when one of the events has one
+  -F, --formats-dir DIR    a tree of formats, for their smart descriptions; repeatable
+                           (also INTAKE_FORMATS_PATH)
       --ndjson             NDJSON, one event per line (default)
   -h, --help               show this help
 
@@ -39,10 +44,19 @@ function pick(event: Record<string, unknown>, dotted: string): string {
   return (typeof cur === 'string' ? cur : JSON.stringify(cur)).replace(/\s+/g, ' ');
 }
 
-function table(rows: string[]): string {
+function table(rows: string[], descriptions: DescriptionsByFormat): string {
   const data = rows.map((r) => JSON.parse(r) as Record<string, unknown>);
-  const cells = [['time', 'format', 'action', 'status', 'message'], ...data.map((e) => TABLE_COLUMNS.map((c) => pick(e, c)))];
-  const widths = cells[0]!.map((_, i) => Math.min(i === 4 ? 120 : 40, Math.max(...cells.map((r) => r[i]!.length))));
+  const described = data.map((e) => descriptions.describe(e));
+  const withDescriptions = described.some((d) => d !== '');
+  const row = (e: Record<string, unknown>, i: number) => {
+    const cells = TABLE_COLUMNS.map((c) => pick(e, c));
+    if (withDescriptions) cells.splice(4, 0, described[i]!.replace(/\s+/g, ' '));
+    return cells;
+  };
+  const header = withDescriptions ? ['time', 'format', 'action', 'status', 'description', 'message'] : ['time', 'format', 'action', 'status', 'message'];
+  const cells = [header, ...data.map(row)];
+  const wide = new Set(withDescriptions ? [4, 5] : [4]);
+  const widths = cells[0]!.map((_, i) => Math.min(wide.has(i) ? 120 : 40, Math.max(...cells.map((r) => r[i]!.length))));
   return cells.map((r) => r.map((c, i) => (c.length > widths[i]! ? c.slice(0, widths[i]! - 1) + '…' : c.padEnd(widths[i]!))).join('  ').trimEnd()).join('\n') + '\n';
 }
 
@@ -58,6 +72,7 @@ export async function runSearch(argv: string[]): Promise<number> {
         until: { type: 'string' },
         limit: { type: 'string' },
         table: { type: 'boolean' },
+        'formats-dir': { type: 'string', short: 'F', multiple: true, default: [] },
         ndjson: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -87,7 +102,8 @@ export async function runSearch(argv: string[]): Promise<number> {
       untilMs: until === undefined ? undefined : parseTimeSpec(until, now),
       limit,
     });
-    process.stdout.write(asTable ? table(rows) : rows.map((r) => r + '\n').join(''));
+    const descriptions = () => new DescriptionsByFormat(values['formats-dir'], (m) => process.stderr.write(`intake search: ${m}\n`));
+    process.stdout.write(asTable ? table(rows, descriptions()) : rows.map((r) => r + '\n').join(''));
     return 0;
   } catch (err) {
     process.stderr.write(`intake search: ${(err as Error).message}\n`);

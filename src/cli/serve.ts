@@ -1,9 +1,9 @@
-import { relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { ConfigError, resolveConfig, SERVE_FLAGS_HELP } from '../intake/config.js';
 import type { IntakeConfig } from '../intake/config.js';
 import type { IntakeFormats } from '../intake/normalizer.js';
-import { generatedIntakes, keysFileFor, loadIntakeFormats } from '../intake/resolve-formats.js';
+import { generatedIntakes, generatedReadKey, keysFileFor, loadIntakeFormats } from '../intake/resolve-formats.js';
 import { startServer } from '../intake/server.js';
 
 export const SERVE_USAGE = `Usage: intake serve [options]
@@ -47,6 +47,11 @@ export async function runServe(argv: string[], deps: ServeDeps = {}): Promise<nu
       config.intakes = generated.intakes;
       formats = generated.formats;
       for (const { key, format } of generated.intakes) process.stdout.write(`intake key ${key} -> ${format}\n`);
+      const keysFile = keysFileFor(config);
+      if (!config.readKeys?.length && keysFile) {
+        config.readKeys = [generatedReadKey(join(dirname(keysFile), 'generated-read-key'))];
+        process.stdout.write(`read key ${config.readKeys[0]} (GET /events, /metrics: Authorization: Bearer KEY)\n`);
+      }
     }
   } catch (err) {
     process.stderr.write(`intake serve: ${(err as Error).message}\n`);
