@@ -40,12 +40,12 @@ const root = packageRoot();
 const cli = join(root, 'bin', 'intake.js');
 const floorScript = join(root, 'dist', 'bench', 'catalog-floor.js');
 
-/** Seconds of `node args` with stdin from `file`, stdout discarded. */
-function timed(args: string[], file: string): Promise<{ seconds: number; stderr: string }> {
+/** Seconds of `node args` with stdin from `file`, stdout discarded; `report`: with INTAKE_REGEX_REPORT. */
+function timed(args: string[], file: string, report = false): Promise<{ seconds: number; stderr: string }> {
   return new Promise((done, fail) => {
     const fd = openSync(file, 'r');
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, args, { stdio: [fd, 'ignore', 'pipe'], env: { ...process.env, CI: '1' } });
+    const child = spawn(process.execPath, args, { stdio: [fd, 'ignore', 'pipe'], env: { ...process.env, CI: '1', ...(report ? { INTAKE_REGEX_REPORT: '1' } : {}) } });
     let stderr = '';
     child.stderr!.on('data', (d) => (stderr += d));
     child.on('error', fail);
@@ -97,9 +97,9 @@ const quantile = (xs: number[], q: number): number => [...xs].sort((a, b) => a -
 
 interface Row { format: string; events: number; engine_eps: number; floor_eps: number; ratio: number; startup_s: number; floor_startup_s: number; notes: string[] }
 
-/** Lines the engine writes about patterns it cannot run in linear time (see src/regex: INTAKE_REGEX_REPORT). */
+/** Lines the engine writes about patterns it cannot run in linear time (INTAKE_REGEX_REPORT, compiled-grok.ts). */
 function notes(stderr: string): string[] {
-  return [...new Set(stderr.split('\n').filter((l) => l.startsWith('intake: regex ')))];
+  return [...new Set(stderr.split('\n').filter((l) => l.startsWith('intake: regex ')))].map((l) => l.slice('intake: '.length));
 }
 
 async function main(): Promise<void> {
@@ -122,6 +122,7 @@ async function main(): Promise<void> {
         const es = (await timed(engineArgs, one)).seconds;
         const fs = (await timed([floorScript], one)).seconds;
         const p = await timed(engineArgs, probe);
+        const reported = (await timed(engineArgs, one, true)).stderr;
         const probeRate = probeN / Math.max(p.seconds - es, 1e-3);
         const n = Math.max(200, Math.min(o.events, Math.round(probeRate * o.maxSeconds)));
         const file = workload(tmp, slug, lines, n);
@@ -135,7 +136,7 @@ async function main(): Promise<void> {
         const floor: number[] = [];
         const eStart: number[] = [es];
         const fStart: number[] = [fs];
-        let stderr = p.stderr;
+        const stderr = reported;
         for (let r = 0; r < o.runs; r++) {
           if (r > 0) {
             eStart.push((await timed(engineArgs, one)).seconds);
@@ -143,7 +144,6 @@ async function main(): Promise<void> {
           }
           const e = await timed(engineArgs, file);
           const f = await timed([floorScript], floorFile);
-          stderr += e.stderr;
           engine.push(n / Math.max(e.seconds - eStart[r]!, 1e-3));
           floor.push(nf / Math.max(f.seconds - fStart[r]!, 1e-3));
         }
@@ -154,7 +154,8 @@ async function main(): Promise<void> {
         };
         rows.push(row);
         console.log(`${row.ratio.toFixed(3).padStart(7)} ${String(row.engine_eps).padStart(8)} ev/s  floor ${String(row.floor_eps).padStart(8)}  start ${row.startup_s.toFixed(2)} s  ${name}${n < o.events ? ` (${n} events)` : ''}`);
-        for (const note of row.notes) console.log(`        ${note}`);
+        // Only where the pattern may be the reason (the JSON has every format's notes).
+        if (row.ratio < 0.25) for (const note of row.notes) console.log(`        ${note}`);
       } catch (err) {
         failed.push({ format: name, error: (err as Error).message.slice(0, 300) });
         console.log(`  error  ${name}: ${(err as Error).message.slice(0, 200)}`);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compilePattern } from '../../src/regex/index.js';
+import { compilePattern, nonLinearReasons } from '../../src/regex/index.js';
 
 test('a lookbehind its left neighbour decides, and an atomic number nothing can extend, run on the linear engine', () => {
   // The shape of grok's NUMBER after a delimiter.
@@ -53,4 +53,11 @@ test('lazy quantifiers, leftmost-first alternation and named groups keep their m
   assert.deepEqual(s?.groups, ['a', 'bcd', '']);
   const u = compilePattern('(?<w>\\w+)é(?<e>\\S+)$', { fullMatch: true });
   assert.deepEqual(u.exec('caf\u00e9\u00e8\u2603'), { w: 'caf', e: '\u00e8\u2603' });
+});
+
+test('nonLinearReasons names what keeps a backtracking path, and nothing for a linear pattern', () => {
+  assert.deepEqual(nonLinearReasons('x(?<![0-9])\\d+', { fullMatch: true }), []);
+  assert.deepEqual(nonLinearReasons('(?>\\d+)\\d', { fullMatch: true }), ['atomic group that can be backtracked into']);
+  assert.deepEqual(nonLinearReasons('[a-z]{0,62}'), ['repetition bound above 16 ({0,62})']);
+  assert.deepEqual(nonLinearReasons('(\\w)\\1'), ['backreference']);
 });
