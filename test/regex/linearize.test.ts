@@ -61,3 +61,15 @@ test('nonLinearReasons names what keeps a backtracking path, and nothing for a l
   assert.deepEqual(nonLinearReasons('[a-z]{0,62}'), ['repetition bound above 16 ({0,62})']);
   assert.deepEqual(nonLinearReasons('(\\w)\\1'), ['backreference']);
 });
+
+test('an atomic number followed by free text: on one-line inputs a linear source, on others the exact one', () => {
+  const re = compilePattern('(?<n>(?<![0-9.+-])(?>[+-]?(?:\\d+(?:\\.\\d+)?|\\.\\d+)))(?<rest>[^\\n]*?)', { fullMatch: true });
+  assert.equal(re.linear, false, 'the whole pattern keeps its backtracking path for inputs with a line feed');
+  assert.deepEqual(re.exec('12.5 apples'), { n: '12.5', rest: ' apples' });
+  assert.deepEqual(re.exec('12.5.3'), { n: '12.5', rest: '.3' });
+  assert.equal(re.exec('12 a\nb'), null);
+  assert.equal(re.exec('x12'), null);
+  // Backtracking into the atomic group would succeed here: it must not.
+  const strict = compilePattern('(?<n>(?>\\d+))(?<d>\\d)(?<rest>[^\\n]*)', { fullMatch: true });
+  assert.equal(strict.exec('123 x'), null);
+});
