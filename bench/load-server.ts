@@ -45,7 +45,7 @@ const serveUrl = pathToFileURL(join(root, fromSource ? 'src/cli/serve.ts' : 'src
 const child = spawn(process.execPath, [...(fromSource ? ['--import', 'tsx'] : []), '--input-type=module', '-e',
   `const m = await import(${JSON.stringify(serveUrl)}); process.exitCode = await m.runServe(process.argv.slice(1));`, '--',
   '--http', '127.0.0.1:0', '--syslog-tcp', '127.0.0.1:0', '--store', `sqlite:${join(dir, 'intake.db')}`,
-  '--synchronous', synchronous, '--intake', `${KEY}=${formatDir}`], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  '--synchronous', synchronous, '--intake', `${KEY}=${formatDir}`, '--read-key', 'bench-read-key'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
 
 let out = '';
 const ready = await new Promise<RegExpMatchArray>((resolve, reject) => {
@@ -73,7 +73,7 @@ const keepAlive = new (await import('node:http')).Agent({ keepAlive: true, maxSo
 
 function get(path: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    request({ host: '127.0.0.1', port: httpPort, path }, (res) => {
+    request({ host: '127.0.0.1', port: httpPort, path, headers: { authorization: 'Bearer bench-read-key' } }, (res) => {
       let text = '';
       res.on('data', (d) => (text += d));
       res.on('end', () => resolve(text));

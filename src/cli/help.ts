@@ -30,15 +30,20 @@ input event, as NDJSON, in input order, to stdout. Failed events are written too
 sekoiaio.intake.parsing_status "failure". A summary goes to stderr at the end.
 
 Options:
-  -f, --format <v>      built-in format slug or name, a format folder, or "auto"
+  -f, --format <v>      format slug or name (built-in or in a --formats-dir tree), a format
+                        folder, or "auto" (per event, the known format that parses it)
                         (pick per event among the built-in formats)
   -i, --input <mode>    raw (default): each line is the message; json: each line is an
                         input event object {"message": ..., other fields}
   -t, --taxonomy FILE   extra taxonomy file (fields.yml shape); repeatable
+  -F, --formats-dir DIR a tree of formats to find PATH/--format by slug or name; repeatable
+      (also INTAKE_FORMATS_PATH, colon-separated)
   -w, --workers N       normalize in N worker threads (output order is kept)
       --batch-timeout MS  with --workers: a batch taking longer is abandoned, its worker
                         replaced and its events retried one by one (default 30000)
       --no-progress     no progress bar (it only shows for FILEs on a terminal anyway)
+  -o, --output FILE     write the events to FILE instead of standard output
+  -q, --quiet           no summary and no progress bar (warnings and errors still show)
 
 Exit status: 0 when all input was read (even with failed events), 1 when a file or the
 format cannot be loaded, 2 for bad arguments.
@@ -66,6 +71,8 @@ Options:
                         each test with its differing paths
   -g, --groups N        how many groups of differences to print (default 20; 0: none)
   -t, --taxonomy FILE   extra taxonomy file (fields.yml shape); repeatable
+  -F, --formats-dir DIR a tree of formats to find PATH/--format by slug or name; repeatable
+      (also INTAKE_FORMATS_PATH, colon-separated)
 
 Examples:
   intake test formats
@@ -82,16 +89,26 @@ kinds/categories/types, the test samples and the extracted fields.
 Options:
   -o, --out DIR         output folder (default: current folder)
   -t, --taxonomy FILE   extra taxonomy file (fields.yml shape); repeatable
+  -F, --formats-dir DIR a tree of formats to find PATH/--format by slug or name; repeatable
+      (also INTAKE_FORMATS_PATH, colon-separated)
 
 Examples:
   intake docs formats --out docs/formats
   intake docs formats/rubycat/proveit --out /tmp/docs
 `;
 
-export const FORMATS_HELP = `Usage: intake formats [--taxonomy FILE]...
+export const FORMATS_HELP = `Usage: intake formats [--formats-dir DIR]... [--json]
 
-Lists the built-in formats: slug, name and data sources.
+Lists every known format: slug, name, where it comes from, and its data sources. Formats
+are searched in the --formats-dir trees (in the order given), then in the trees of
+INTAKE_FORMATS_PATH (colon-separated), then among the built-in formats; the first format
+with a slug wins. Only manifests are read: nothing is compiled.
 
-Example:
+Options:
+  -F, --formats-dir DIR  a tree of format folders (a catalog clone); repeatable
+      --json             one JSON array: slug, name, uuid, dir, origin, data_sources
+
+Examples:
   intake formats
+  intake formats --formats-dir ../intake-formats --json
 `;

@@ -1,4 +1,4 @@
-import { ConfigError, resolveConfig } from '../intake/config.js';
+import { ConfigError, resolveConfig, SERVE_FLAGS_HELP } from '../intake/config.js';
 import type { IntakeConfig } from '../intake/config.js';
 import { Metrics } from '../intake/metrics.js';
 import { NatsBus } from '../intake/nats-bus.js';
@@ -7,9 +7,22 @@ import type { IntakeFormats } from '../intake/normalizer.js';
 import { openOutputs } from '../intake/outputs-from-config.js';
 import { generatedIntakes, keysFileFor, loadIntakeFormats } from '../intake/resolve-formats.js';
 
-export const WORKER_USAGE = `usage: intake worker --bus nats://HOST:PORT [--config FILE] [--intake KEY=FORMAT ...] [--store sqlite:PATH|none] [--output SPEC ...]
+export const WORKER_USAGE = `Usage: intake worker --bus nats://HOST:PORT [options]
+
 Consumes raw events from the NATS JetStream bus, normalizes them, writes them to the store and
-outputs, then acknowledges them. Run as many as needed; they share one durable consumer.`;
+outputs, then acknowledges them. Run as many as needed; they share one durable consumer. While
+the bus is away (at start too) it waits and retries with backoff, logging each change.
+It takes the options of 'intake serve' (listener options are ignored); those it uses:
+  --bus, --config, --intake, --store, --synchronous, --retention-age, --retention-size,
+  --output, --max-batch (events per fetch).
+
+${SERVE_FLAGS_HELP}
+
+Exit status: 0 after a clean stop, 2 for bad arguments or a bad intake.yml.
+
+Example:
+  intake worker --bus nats://127.0.0.1:4222 --store sqlite:data/intake.db --intake KEY=rubycat-proveit
+`;
 
 export interface WorkerDeps {
   loadFormats?: (config: IntakeConfig) => IntakeFormats;
@@ -19,7 +32,7 @@ export interface WorkerDeps {
 /** `intake worker`: runs until SIGINT/SIGTERM. Resolves with the exit code. */
 export async function runWorker(argv: string[], deps: WorkerDeps = {}): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
-    process.stdout.write(WORKER_USAGE + '\n');
+    process.stdout.write(WORKER_USAGE);
     return 0;
   }
   let config: IntakeConfig;
@@ -37,18 +50,21 @@ export async function runWorker(argv: string[], deps: WorkerDeps = {}): Promise<
   const metrics = new Metrics();
   let bus: NatsBus;
   const { outputs } = openOutputs(config);
-  try {
-    bus = await NatsBus.connect(config.bus);
-  } catch (err) {
-    process.stderr.write(`intake worker: cannot reach ${config.bus.url}: ${(err as Error).message}\n`);
-    for (const o of outputs) await o.close();
-    return 1;
-  }
-  const normalizer = new Normalizer(formats, outputs, metrics);
   let stopping = false;
   const stop = () => { stopping = true; };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  try {
+    // Waits (with backoff, logged) while the bus is down: a service manager may start us first.
+    bus = await NatsBus.connect(config.bus, { who: 'intake worker', cancelled: () => stopping });
+  } catch (err) {
+    process.stderr.write(`intake worker: ${(err as Error).message}\n`);
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    for (const o of outputs) await o.close();
+    return stopping ? 0 : 1;
+  }
+  const normalizer = new Normalizer(formats, outputs, metrics);
   process.stdout.write(`intake worker ready bus=${config.bus.url} intakes=${formats.size}\n`);
   deps.onReady?.(stop);
   let code = 0;

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { dirname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { parseDurationMs, parseSize } from '../outputs/time-spec.js';
+import { CONFIG_SCHEMA, validate } from './config-schema.js';
 import { DEFAULT_LIMITS } from './limits.js';
 import type { Limits } from './limits.js';
 
@@ -66,6 +68,8 @@ export interface IntakeConfig {
   outputs: OutputConfig[];
   bus?: { url: string; stream?: string; subject?: string; durable?: string };
   limits: Limits;
+  /** Keys for `GET /events` and `/metrics` (none: those reads are refused). */
+  readKeys?: string[];
 }
 
 export class ConfigError extends Error {
@@ -136,6 +140,8 @@ function fromFile(file: string): Partial<IntakeConfig> {
   }
   if (doc === null || doc === undefined) return {};
   if (!isObj(doc)) throw new ConfigError(`${file}: expected a mapping at the top level`);
+  const problems = validate(doc, CONFIG_SCHEMA);
+  if (problems.length) throw new ConfigError(problems.map((p) => `${file}: ${p}`).join('\n'));
   const base = dirname(resolve(file));
   const out: Partial<IntakeConfig> = {};
   const l = doc.listeners;
@@ -212,6 +218,10 @@ function fromFile(file: string): Partial<IntakeConfig> {
       };
     } else throw new ConfigError('bus: expected nats://HOST:PORT or a mapping');
   }
+  if (doc.read_keys !== undefined) {
+    if (!Array.isArray(doc.read_keys)) throw new ConfigError('read_keys: expected a list of keys');
+    out.readKeys = doc.read_keys.map((k, i) => str(k, `read_keys[${i}]`));
+  }
   if (doc.limits !== undefined) {
     if (!isObj(doc.limits)) throw new ConfigError('limits: expected a mapping');
     out.limits = limitsFrom(doc.limits, { ...DEFAULT_LIMITS });
@@ -229,6 +239,10 @@ function limitsFrom(o: Obj, limits: Limits): Limits {
     headers_timeout: (v) => (limits.headersTimeoutMs = duration(v, 'limits.headers_timeout')),
     idle_timeout: (v) => (limits.idleTimeoutMs = duration(v, 'limits.idle_timeout')),
     max_connections: (v) => (limits.maxConnections = Number(v)),
+    max_connections_per_client: (v) => (limits.maxConnectionsPerClient = Number(v)),
+    keep_alive_timeout: (v) => (limits.keepAliveTimeoutMs = duration(v, 'limits.keep_alive_timeout')),
+    max_events: (v) => (limits.maxEventsPerRequest = Number(v)),
+    max_read: (v) => (limits.maxReadBytes = size(v, 'limits.max_read')),
   };
   for (const [k, v] of Object.entries(o)) {
     const set = known[k];
@@ -238,40 +252,88 @@ function limitsFrom(o: Obj, limits: Limits): Limits {
   return limits;
 }
 
-export const SERVE_FLAGS_HELP = `  --config FILE              intake.yml (flags override it)
-  --http HOST:PORT           HTTP intake listener (default ${DEFAULT_LISTENERS.http} when no listener is set)
-  --syslog-tcp HOST:PORT     syslog over TCP (default ${DEFAULT_LISTENERS.syslogTcp} when no listener is set)
-  --syslog-udp HOST:PORT     syslog over UDP (best effort)
-  --syslog-tls HOST:PORT     syslog over TLS (needs --tls-cert/--tls-key)
-  --tls-cert FILE --tls-key FILE   certificate for HTTPS and syslog TLS
-  --syslog-default-key KEY   intake key for syslog frames that carry none
-  --intake KEY=FORMAT        map an intake key to a built-in format slug or format folder (repeatable)
-  --store sqlite:PATH|none   embedded store (default sqlite:${DEFAULT_STORE_PATH})
-  --synchronous full|normal  SQLite durability (default full)
-  --retention-age DURATION   delete events older than this (e.g. 30d)
-  --retention-size SIZE      keep the store under this size (e.g. 10GB)
-  --output SPEC              ndjson:PATH, elasticsearch:URL or opensearch:URL (repeatable)
-  --bus nats://HOST:PORT     publish to NATS JetStream; 'intake worker' processes normalize
-  --max-body SIZE  --max-frame SIZE  --max-queue N  --max-batch N  --idle-timeout DURATION`;
+/** The command-line options of `serve` and `worker` (util.parseArgs), all strings but --help. */
+export const CONFIG_OPTIONS = {
+  config: { type: 'string' },
+  http: { type: 'string' },
+  'syslog-tcp': { type: 'string' },
+  'syslog-udp': { type: 'string' },
+  'syslog-tls': { type: 'string' },
+  'tls-cert': { type: 'string' },
+  'tls-key': { type: 'string' },
+  'syslog-default-key': { type: 'string' },
+  intake: { type: 'string', multiple: true },
+  store: { type: 'string' },
+  synchronous: { type: 'string' },
+  'retention-age': { type: 'string' },
+  'retention-size': { type: 'string' },
+  output: { type: 'string', multiple: true },
+  bus: { type: 'string' },
+  'read-key': { type: 'string', multiple: true },
+  'max-body': { type: 'string' },
+  'max-frame': { type: 'string' },
+  'max-queue': { type: 'string' },
+  'max-batch': { type: 'string' },
+  'max-events': { type: 'string' },
+  'max-connections': { type: 'string' },
+  'max-connections-per-client': { type: 'string' },
+  'idle-timeout': { type: 'string' },
+  'keep-alive-timeout': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const d = DEFAULT_LIMITS;
+const mib = (n: number) => (n % (1024 * 1024) === 0 ? `${n / (1024 * 1024)}MB` : `${n / 1024}KB`);
+const sec = (ms: number) => `${ms / 1000}s`;
+
+export const SERVE_FLAGS_HELP = `Options:
+      --config FILE            intake.yml (see docs/config.md); flags override it
+      --http HOST:PORT         HTTP intake listener (default ${DEFAULT_LISTENERS.http} when no listener is set)
+      --syslog-tcp HOST:PORT   syslog over TCP (default ${DEFAULT_LISTENERS.syslogTcp} when no listener is set)
+      --syslog-udp HOST:PORT   syslog over UDP (best effort)
+      --syslog-tls HOST:PORT   syslog over TLS (needs --tls-cert and --tls-key)
+      --tls-cert FILE          certificate (PEM) for HTTPS and syslog TLS
+      --tls-key FILE           its private key (PEM)
+      --syslog-default-key KEY intake key for syslog frames that carry none
+      --intake KEY=FORMAT      map an intake key to a built-in format slug or a format folder
+                               (repeatable; none: one generated key per built-in format)
+      --store sqlite:PATH|none embedded store (default sqlite:${DEFAULT_STORE_PATH})
+      --synchronous full|normal  SQLite durability (default full: survives power loss)
+      --retention-age DURATION delete events older than this (e.g. 30d; default: keep)
+      --retention-size SIZE    keep the store under this size (e.g. 10GB; default: no bound)
+      --output SPEC            ndjson:PATH, elasticsearch:URL or opensearch:URL (repeatable)
+      --bus nats://HOST:PORT   NATS JetStream bus: serve publishes, 'intake worker' normalizes
+      --read-key KEY           key for GET /events and /metrics (repeatable; none: reads refused)
+      --max-body SIZE          largest HTTP body after gunzip (default ${mib(d.maxBodyBytes)})
+      --max-events N           events in one HTTP request (default ${d.maxEventsPerRequest})
+      --max-frame SIZE         largest syslog frame (default ${mib(d.maxFrameBytes)})
+      --max-queue N            events accepted and not yet durable (default ${d.maxQueuedEvents})
+      --max-batch N            events committed at once (default ${d.maxBatch})
+      --max-connections N      connections per listener (default ${d.maxConnections})
+      --max-connections-per-client N  connections per listener from one address (default ${d.maxConnectionsPerClient})
+      --idle-timeout DURATION  idle syslog TCP connection closed after (default ${sec(d.idleTimeoutMs)})
+      --keep-alive-timeout DURATION  idle HTTP keep-alive connection closed after (default ${sec(d.keepAliveTimeoutMs)})
+  -h, --help                   show this help
+
+SIZE: 512KB, 16MB, 1GB or a number of bytes. DURATION: 30s, 5m, 2h, 7d.`;
+
+function positiveInt(text: string, what: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new ConfigError(`${what}: expected a positive integer, got ${JSON.stringify(text)}`);
+  return n;
+}
 
 /** Loads `--config` (if any) and applies every flag over it. Throws ConfigError. */
 export function resolveConfig(argv: string[], cwd: string = process.cwd()): IntakeConfig {
-  const flags = new Map<string, string[]>();
-  const positional: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (!arg.startsWith('--')) { positional.push(arg); continue; }
-    const eq = arg.indexOf('=');
-    const name = eq > 0 ? arg.slice(2, eq) : arg.slice(2);
-    const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
-    if (value === undefined) throw new ConfigError(`--${name} needs a value`);
-    flags.set(name, [...(flags.get(name) ?? []), value]);
+  let values: { [K in keyof typeof CONFIG_OPTIONS]?: (typeof CONFIG_OPTIONS)[K] extends { multiple: true } ? string[] : (typeof CONFIG_OPTIONS)[K] extends { type: 'boolean' } ? boolean : string };
+  try {
+    ({ values } = parseArgs({ args: argv, options: CONFIG_OPTIONS, allowPositionals: false, strict: true }));
+  } catch (err) {
+    // Node's message, first line, without its hint about positionals that start with "-".
+    throw new ConfigError((err as Error).message.split('\n')[0]!.replace(/\. To specify a positional argument starting with a '-'.*$/, ''));
   }
-  if (positional.length) throw new ConfigError(`unexpected argument ${JSON.stringify(positional[0])}`);
-  const one = (name: string) => flags.get(name)?.at(-1);
-  const known = new Set(['config', 'http', 'syslog-tcp', 'syslog-udp', 'syslog-tls', 'tls-cert', 'tls-key', 'syslog-default-key', 'intake', 'store',
-    'synchronous', 'retention-age', 'retention-size', 'output', 'bus', 'max-body', 'max-frame', 'max-queue', 'max-batch', 'idle-timeout']);
-  for (const name of flags.keys()) if (!known.has(name)) throw new ConfigError(`unknown option --${name}`);
+  const one = (name: Exclude<keyof typeof CONFIG_OPTIONS, 'intake' | 'output' | 'read-key' | 'help'>): string | undefined => values[name];
+  const flags = { get: (name: 'intake' | 'output' | 'read-key') => values[name] };
 
   const file = one('config');
   const base: Partial<IntakeConfig> = file ? fromFile(resolve(cwd, file)) : {};
@@ -287,7 +349,9 @@ export function resolveConfig(argv: string[], cwd: string = process.cwd()): Inta
     outputs: base.outputs ?? [],
     bus: base.bus,
     limits: base.limits ?? { ...DEFAULT_LIMITS },
+    readKeys: base.readKeys ?? [],
   };
+  for (const k of flags.get('read-key') ?? []) config.readKeys!.push(k);
   if (one('http')) config.http = parseHostPort(one('http')!, '--http');
   if (one('syslog-tcp')) config.syslogTcp = parseHostPort(one('syslog-tcp')!, '--syslog-tcp');
   if (one('syslog-udp')) config.syslogUdp = parseHostPort(one('syslog-udp')!, '--syslog-udp');
@@ -314,9 +378,13 @@ export function resolveConfig(argv: string[], cwd: string = process.cwd()): Inta
   if (one('bus')) config.bus = { ...config.bus, url: one('bus')! };
   if (one('max-body')) config.limits.maxBodyBytes = size(one('max-body'), '--max-body');
   if (one('max-frame')) config.limits.maxFrameBytes = size(one('max-frame'), '--max-frame');
-  if (one('max-queue')) config.limits.maxQueuedEvents = Number(one('max-queue'));
-  if (one('max-batch')) config.limits.maxBatch = Number(one('max-batch'));
+  if (one('max-queue')) config.limits.maxQueuedEvents = positiveInt(one('max-queue')!, '--max-queue');
+  if (one('max-batch')) config.limits.maxBatch = positiveInt(one('max-batch')!, '--max-batch');
+  if (one('max-events')) config.limits.maxEventsPerRequest = positiveInt(one('max-events')!, '--max-events');
+  if (one('max-connections')) config.limits.maxConnections = positiveInt(one('max-connections')!, '--max-connections');
+  if (one('max-connections-per-client')) config.limits.maxConnectionsPerClient = positiveInt(one('max-connections-per-client')!, '--max-connections-per-client');
   if (one('idle-timeout')) config.limits.idleTimeoutMs = duration(one('idle-timeout'), '--idle-timeout');
+  if (one('keep-alive-timeout')) config.limits.keepAliveTimeoutMs = duration(one('keep-alive-timeout'), '--keep-alive-timeout');
   if (config.syslogTls && !config.tls) throw new ConfigError('syslog TLS listener needs a certificate (--tls-cert, --tls-key)');
   if (!config.http && !config.syslogTcp && !config.syslogUdp && !config.syslogTls) {
     config.http = parseHostPort(DEFAULT_LISTENERS.http, 'default');

@@ -1,6 +1,8 @@
 import type { SqliteStore } from '../outputs/sqlite-store.js';
 import type { IngestQueue } from './ingest-queue.js';
+import type { HealthReport } from './health.js';
 import type { Limits } from './limits.js';
+import type { RateLimitedLog } from './log.js';
 import type { Metrics } from './metrics.js';
 
 /** What every receiver needs: key check, the durable queue, metrics and limits. */
@@ -12,4 +14,10 @@ export interface ReceiverContext {
   limits: Limits;
   /** Present when the embedded store is local: enables `GET /events`. */
   store?: SqliteStore;
+  /** Keys that may read stored events and metrics (`GET /events`, `/metrics`); none: reads refused. */
+  readKeys: readonly string[];
+  /** Refusals and drops, one line each, rate-limited per kind. */
+  log: RateLimitedLog;
+  /** What `/healthz` reports. */
+  health(): HealthReport;
 }

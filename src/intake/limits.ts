@@ -11,9 +11,18 @@ export interface Limits {
   /** Whole HTTP request (headers + body) must arrive within this (slow clients). */
   requestTimeoutMs: number;
   headersTimeoutMs: number;
-  /** Idle HTTP keep-alive and syslog TCP connections are closed after this. */
+  /** Idle syslog TCP connections (and HTTP sockets, as a last resort) are closed after this. */
   idleTimeoutMs: number;
+  /** An HTTP keep-alive connection idle between requests is closed after this. */
+  keepAliveTimeoutMs: number;
+  /** Connections of one listener, all clients together. */
   maxConnections: number;
+  /** Connections of one listener from one client address. */
+  maxConnectionsPerClient: number;
+  /** Events in one HTTP request (beyond: 413). */
+  maxEventsPerRequest: number;
+  /** Bytes of one `GET /events` answer (the result is cut there). */
+  maxReadBytes: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -24,5 +33,9 @@ export const DEFAULT_LIMITS: Limits = {
   requestTimeoutMs: 30_000,
   headersTimeoutMs: 10_000,
   idleTimeoutMs: 120_000,
+  keepAliveTimeoutMs: 5_000,
   maxConnections: 2_000,
+  maxConnectionsPerClient: 256,
+  maxEventsPerRequest: 10_000,
+  maxReadBytes: 16 * 1024 * 1024,
 };

@@ -1,16 +1,22 @@
 import { AckPolicy, connect, RetentionPolicy, StorageType } from 'nats';
 import type { JsMsg, NatsConnection, JetStreamClient } from 'nats';
 import type { RawEvent } from './raw-event.js';
+import { stderrLog } from './log.js';
+import type { LogSink } from './log.js';
 
 /**
  * NATS JetStream bus between receivers and `intake worker` processes.
  *
  * Delivery promise: `publish` resolves only when JetStream has acknowledged every message, i.e.
  * stored it in the file-backed stream; receivers acknowledge their senders after that. Workers
- * share one durable pull consumer, write a fetched batch to their outputs and only then ack it;
- * a worker that dies before acking gets its messages redelivered to another worker after
- * `ackWaitMs`. Redelivery is at-least-once; outputs are idempotent on `event.id`, and publishes
- * carry `Nats-Msg-Id` = event id so a retried publish is deduplicated by the stream.
+ * share one durable pull consumer, write a fetched batch to their outputs and only then ack it,
+ * waiting for the server to confirm each ack; a worker that dies before acking gets its messages
+ * redelivered to another worker after `ackWaitMs`. Redelivery is at-least-once; outputs are
+ * idempotent on `event.id`, and publishes carry `Nats-Msg-Id` = event id so a retried publish is
+ * deduplicated by the stream.
+ *
+ * The bus may go away at any time (restart, network): the connection reconnects for as long as it
+ * takes, the consume loop waits with backoff and resumes, and each transition is logged once.
  */
 export interface BusOptions {
   url: string;
@@ -29,14 +35,42 @@ interface ResolvedBusOptions {
   ackWaitMs: number;
 }
 
+export interface BusConnectOptions {
+  log?: LogSink;
+  /** Who logs (e.g. "intake worker"). */
+  who?: string;
+  /** Gives up waiting for the first connection when this returns true (shutdown). */
+  cancelled?: () => boolean;
+  /** Backoff bounds for the first connection and for consume errors. */
+  minBackoffMs?: number;
+  maxBackoffMs?: number;
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
 export class NatsBus {
   private readonly js: JetStreamClient;
+  private up = true;
+  private failing = false;
+  private readonly log: LogSink;
+  private readonly who: string;
+  private readonly minBackoffMs: number;
+  private readonly maxBackoffMs: number;
 
-  private constructor(private readonly nc: NatsConnection, private readonly options: ResolvedBusOptions) {
+  private constructor(private readonly nc: NatsConnection, private readonly options: ResolvedBusOptions, conn: BusConnectOptions) {
     this.js = nc.jetstream();
+    this.log = conn.log ?? stderrLog;
+    this.who = conn.who ?? 'intake';
+    this.minBackoffMs = conn.minBackoffMs ?? 250;
+    this.maxBackoffMs = conn.maxBackoffMs ?? 10_000;
+    void this.watchStatus();
   }
 
-  static async connect(options: BusOptions): Promise<NatsBus> {
+  /**
+   * Connects, retrying with backoff (logged) while the bus is unreachable, until connected or
+   * `cancelled()`; then makes sure the stream and the consumer exist. Rejects only when cancelled.
+   */
+  static async connect(options: BusOptions, conn: BusConnectOptions = {}): Promise<NatsBus> {
     const resolved: ResolvedBusOptions = {
       url: options.url,
       stream: options.stream ?? 'INTAKE_RAW',
@@ -44,11 +78,44 @@ export class NatsBus {
       durable: options.durable ?? 'intake-workers',
       ackWaitMs: options.ackWaitMs ?? 30_000,
     };
+    const log = conn.log ?? stderrLog;
+    const who = conn.who ?? 'intake';
     const server = resolved.url.replace(/^nats:\/\//, '');
-    const nc = await connect({ servers: server, maxReconnectAttempts: -1, reconnectTimeWait: 500 });
-    const bus = new NatsBus(nc, resolved);
-    await bus.ensureStream();
-    return bus;
+    let delay = conn.minBackoffMs ?? 250;
+    for (let attempt = 1; ; attempt++) {
+      let nc: NatsConnection | undefined;
+      try {
+        nc = await connect({ servers: server, maxReconnectAttempts: -1, reconnectTimeWait: 500, timeout: 2_000 });
+        const bus = new NatsBus(nc, resolved, conn);
+        await bus.ensureStream();
+        if (attempt > 1) log(`${who}: bus ${resolved.url} reached after ${attempt} attempts`);
+        return bus;
+      } catch (err) {
+        await nc?.close().catch(() => undefined);
+        if (conn.cancelled?.()) throw new Error(`bus ${resolved.url} unreachable: ${(err as Error).message}`);
+        log(`${who}: bus ${resolved.url} unreachable (${(err as Error).message}); retrying in ${(delay / 1000).toFixed(1)} s`);
+        const end = Date.now() + delay;
+        while (Date.now() < end && !conn.cancelled?.()) await sleep(Math.min(100, delay));
+        delay = Math.min(conn.maxBackoffMs ?? 10_000, delay * 2);
+      }
+    }
+  }
+
+  /** Whether the connection to the bus is up right now. */
+  get connected(): boolean {
+    return this.up && !this.nc.isClosed();
+  }
+
+  private async watchStatus(): Promise<void> {
+    for await (const s of this.nc.status()) {
+      if (s.type === 'disconnect' && this.up) {
+        this.up = false;
+        this.log(`${this.who}: bus ${this.options.url} disconnected; reconnecting`);
+      } else if (s.type === 'reconnect') {
+        this.up = true;
+        this.log(`${this.who}: bus ${this.options.url} reconnected`);
+      }
+    }
   }
 
   private async ensureStream(): Promise<void> {
@@ -79,10 +146,34 @@ export class NatsBus {
   }
 
   /**
-   * Fetches batches until `shouldStop()` and hands them to `handler`; acks after it resolves,
-   * naks (redelivery) if it rejects. Malformed messages are terminated and reported.
+   * Fetches batches until `shouldStop()` and hands them to `handler`; acks after it resolves
+   * (confirmed acks), naks (redelivery) if it rejects. Malformed messages are terminated and
+   * reported. Bus errors (disconnect, consumer gone after a bus restart without its data) are
+   * logged once per outage and retried with backoff: this only returns when asked to stop.
    */
   async consume(
+    handler: (events: RawEvent[]) => Promise<void>,
+    options: { batch?: number; shouldStop: () => boolean; onMalformed?: (data: Uint8Array) => void },
+  ): Promise<void> {
+    let delay = this.minBackoffMs;
+    while (!options.shouldStop()) {
+      try {
+        await this.consumeOnce(handler, options);
+        delay = this.minBackoffMs;
+      } catch (err) {
+        if (!this.failing) this.log(`${this.who}: cannot consume from bus ${this.options.url} (${(err as Error).message}); retrying with backoff`);
+        this.failing = true;
+        const end = Date.now() + delay;
+        while (Date.now() < end && !options.shouldStop()) await sleep(Math.min(100, delay));
+        delay = Math.min(this.maxBackoffMs, delay * 2);
+        // The bus may have come back without its state (new storage): recreate what is missing.
+        if (this.connected) await this.ensureStream().catch(() => undefined);
+      }
+    }
+  }
+
+  /** One fetch-handle-ack round trip on a fresh consumer handle (survives consumer recreation). */
+  private async consumeOnce(
     handler: (events: RawEvent[]) => Promise<void>,
     options: { batch?: number; shouldStop: () => boolean; onMalformed?: (data: Uint8Array) => void },
   ): Promise<void> {
@@ -91,6 +182,11 @@ export class NatsBus {
       const iter = await consumer.fetch({ max_messages: options.batch ?? 1000, expires: 1000 });
       const msgs: JsMsg[] = [];
       for await (const m of iter) msgs.push(m);
+      if (!this.connected) throw new Error('disconnected');
+      if (this.failing) {
+        this.failing = false;
+        this.log(`${this.who}: consuming again from bus ${this.options.url}`);
+      }
       if (msgs.length === 0) continue;
       const events: RawEvent[] = [];
       const good: JsMsg[] = [];
@@ -109,12 +205,17 @@ export class NatsBus {
         for (const m of good) m.nak(1000);
         continue;
       }
-      for (const m of good) m.ack();
-      await this.nc.flush();
+      // An ack lost on the way is a redelivery later (outputs are idempotent), not a loss; waiting
+      // for its confirmation keeps the worker from racing ahead of a bus that went away.
+      await Promise.all(good.map((m) => m.ackAck({ timeout: 5_000 })));
     }
   }
 
-  async close(): Promise<void> {
-    await this.nc.drain().catch(() => this.nc.close());
+  /** Drains if the bus answers within `timeoutMs`, else closes: never hangs on a dead bus. */
+  async close(timeoutMs = 2_000): Promise<void> {
+    if (this.nc.isClosed()) return;
+    const drained = this.connected ? this.nc.drain().then(() => true, () => false) : Promise.resolve(false);
+    const ok = await Promise.race([drained, sleep(timeoutMs).then(() => false)]);
+    if (!ok) await this.nc.close().catch(() => undefined);
   }
 }

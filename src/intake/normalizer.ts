@@ -10,9 +10,19 @@ export type IntakeFormats = Map<string, Format>;
 function failureEvent(raw: RawEvent, error: string): NormalizedEvent {
   return {
     message: raw.message,
-    event: { id: raw.id },
-    sekoiaio: { intake: { parsing_status: 'failure', parsing_error: error } },
+    event: { id: raw.id, created: new Date(raw.receivedMs).toISOString() },
+    sekoiaio: { intake: { parsing_status: 'failure', parsing_error: error, ...(raw.warnings?.length ? { parsing_warnings: raw.warnings } : {}) } },
   };
+}
+
+function addWarnings(event: NormalizedEvent, warnings: string[]): void {
+  const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+  if (!isObj(event.sekoiaio)) event.sekoiaio = {};
+  const sekoiaio = event.sekoiaio as Record<string, unknown>;
+  if (!isObj(sekoiaio.intake)) sekoiaio.intake = {};
+  const intake = sekoiaio.intake as Record<string, unknown>;
+  const existing = Array.isArray(intake.parsing_warnings) ? (intake.parsing_warnings as unknown[]) : [];
+  intake.parsing_warnings = [...warnings, ...existing];
 }
 
 /** Normalizes raw events with their intake's format and writes them to every output. */
@@ -38,6 +48,14 @@ export class Normalizer {
       this.metrics.failed.inc(format.slug);
       return failureEvent(raw, `engine error: ${(err as Error).message}`);
     }
+    // The reception time travels with the event: outputs that partition by day use it when the
+    // event has no @timestamp, and it is the same on every redelivery.
+    const ev = event.event;
+    if (ev !== null && typeof ev === 'object' && !Array.isArray(ev)) {
+      const fields = ev as Record<string, unknown>;
+      if (fields.created === undefined) fields.created = new Date(raw.receivedMs).toISOString();
+    } else if (ev === undefined) event.event = { id: raw.id, created: new Date(raw.receivedMs).toISOString() };
+    if (raw.warnings?.length) addWarnings(event, raw.warnings);
     const intake = (event.sekoiaio as { intake?: { parsing_status?: unknown } } | undefined)?.intake;
     if (intake?.parsing_status === 'failure') this.metrics.failed.inc(format.slug);
     else this.metrics.normalized.inc(format.slug);

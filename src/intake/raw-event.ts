@@ -9,4 +9,8 @@ export interface RawEvent {
   receivedMs: number;
   /** Envelope fields merged into the input event (e.g. `log.hostname`, `log.syslog.*`). */
   envelope?: Record<string, unknown>;
+  /** Problems found at reception (e.g. invalid UTF-8), added to `sekoiaio.intake.parsing_warnings`. */
+  warnings?: string[];
 }
+
+export const INVALID_UTF8_WARNING = 'message was not valid UTF-8: invalid bytes replaced by U+FFFD';

@@ -51,3 +51,18 @@ export function generatedIntakes(keysFile: string | undefined): { intakes: Intak
 export function keysFileFor(config: IntakeConfig): string | undefined {
   return config.store ? join(dirname(config.store.path), 'generated-intake-keys.json') : undefined;
 }
+
+/**
+ * No read key configured with generated intakes (the quick start): one read key, kept in
+ * `file` like the intake keys, so `GET /events` and `/metrics` work without a config.
+ */
+export function generatedReadKey(file: string): string {
+  if (existsSync(file)) {
+    const saved = readFileSync(file, 'utf8').trim();
+    if (saved) return saved;
+  }
+  const key = randomBytes(16).toString('hex');
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, key + '\n', { mode: 0o600 });
+  return key;
+}

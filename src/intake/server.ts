@@ -14,6 +14,10 @@ import { Normalizer } from './normalizer.js';
 import type { IntakeFormats } from './normalizer.js';
 import type { RawEvent } from './raw-event.js';
 import { openOutputs } from './outputs-from-config.js';
+import { healthReport, trackedOutput } from './health.js';
+import { RateLimitedLog, stderrLog } from './log.js';
+import type { LogSink } from './log.js';
+import type { OutputHealth } from './health.js';
 import { createSyslogTcpSource } from './syslog-tcp.js';
 import { createSyslogUdpSource } from './syslog-udp.js';
 
@@ -57,19 +61,30 @@ function bindUdp(socket: UdpSocket, host: string, port: number): Promise<Address
  * acknowledged once JetStream has stored them and `intake worker` processes do the rest.
  * `extraOutputs` (library use) are written to like the configured ones and closed with the server.
  */
-export async function startServer(config: IntakeConfig, formats: IntakeFormats, extraOutputs: Output[] = []): Promise<RunningServer> {
+export interface StartOptions {
+  /** While waiting for the bus at start: give up when this returns true (shutdown asked). */
+  cancelled?: () => boolean;
+  /** Where refusals and drops are logged (default stderr). */
+  log?: LogSink;
+}
+
+export async function startServer(config: IntakeConfig, formats: IntakeFormats, extraOutputs: Output[] = [], options: StartOptions = {}): Promise<RunningServer> {
   const metrics = new Metrics();
   let outputs: Output[] = [];
   let store: SqliteStore | undefined;
   let bus: NatsBus | undefined;
   let handler: (events: RawEvent[]) => Promise<void>;
+  const healths: OutputHealth[] = [];
+  let storeHealth: OutputHealth | undefined;
   if (config.bus) {
-    bus = await NatsBus.connect(config.bus);
+    bus = await NatsBus.connect(config.bus, { who: 'intake serve', cancelled: options.cancelled });
     handler = (events) => bus!.publish(events);
   } else {
     ({ outputs, store } = openOutputs(config));
     outputs.push(...extraOutputs);
-    const normalizer = new Normalizer(formats, outputs, metrics);
+    const tracked = outputs.map(trackedOutput);
+    tracked.forEach((t, i) => (outputs[i] === store ? (storeHealth = t.health) : healths.push(t.health)));
+    const normalizer = new Normalizer(formats, tracked.map((t) => t.output), metrics);
     handler = (events) => normalizer.process(events);
   }
   const queue = new IngestQueue(handler, { maxQueuedEvents: config.limits.maxQueuedEvents, maxBatch: config.limits.maxBatch });
@@ -80,6 +95,9 @@ export async function startServer(config: IntakeConfig, formats: IntakeFormats, 
     metrics,
     limits: config.limits,
     store,
+    readKeys: config.readKeys ?? [],
+    log: new RateLimitedLog(options.log ?? stderrLog),
+    health: () => healthReport(queue.depth, bus && config.bus ? { url: config.bus.url, connected: bus.connected } : undefined, storeHealth, healths),
   };
   const tls = config.tls ? { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) } : undefined;
   // Each listener: stop accepting (first), then drop connections still open (after the queue drained).

@@ -1,5 +1,7 @@
+import { isUtf8 } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import type { ReceiverContext } from './context.js';
+import { INVALID_UTF8_WARNING } from './raw-event.js';
 import type { RawEvent } from './raw-event.js';
 import { intakeKeyOf, parseSyslog, syslogEnvelope } from './syslog-parse.js';
 
@@ -15,10 +17,13 @@ export function framesToEvents(ctx: ReceiverContext, frames: Buffer[], defaultKe
     const format = key === undefined ? undefined : ctx.formatOf(key);
     if (format === undefined) {
       ctx.metrics.rejected.inc(key === undefined ? 'missing_key' : 'unknown_key');
+      ctx.log.log('syslog-key', `syslog: dropped a frame with ${key === undefined ? 'no intake key (and no syslog_default_key)' : 'an unknown intake key'}`);
       continue;
     }
     ctx.metrics.received.inc(format);
-    events.push({ id: randomUUID(), key: key!, message: message.msg, receivedMs: nowMs, envelope: syslogEnvelope(message) });
+    const event: RawEvent = { id: randomUUID(), key: key!, message: message.msg, receivedMs: nowMs, envelope: syslogEnvelope(message) };
+    if (!isUtf8(frame)) event.warnings = [INVALID_UTF8_WARNING];
+    events.push(event);
   }
   return events;
 }

@@ -25,10 +25,16 @@ export function createSyslogUdpSource(ctx: ReceiverContext, options: SyslogUdpOp
     pending = [];
     const events: RawEvent[] = framesToEvents(ctx, frames, options.defaultKey, Date.now());
     if (events.length === 0) return;
-    ctx.queue.submit(events).catch(() => ctx.metrics.rejected.inc('saturated', events.length));
+    ctx.queue.submit(events).catch((err: Error) => {
+      ctx.metrics.rejected.inc('saturated', events.length);
+      ctx.log.log('syslog-udp-drop', `syslog-udp: dropped ${events.length} events: ${err.message}`);
+    });
   };
-  socket.on('message', (msg) => {
-    if (msg.length > ctx.limits.maxFrameBytes) return void ctx.metrics.rejected.inc('bad_frame');
+  socket.on('message', (msg, rinfo) => {
+    if (msg.length > ctx.limits.maxFrameBytes) {
+      ctx.log.log('syslog-udp-frame', `syslog-udp: dropped a ${msg.length} byte datagram from ${rinfo.address} (over the ${ctx.limits.maxFrameBytes} byte frame limit)`);
+      return void ctx.metrics.rejected.inc('bad_frame');
+    }
     let end = msg.length;
     while (end > 0 && (msg[end - 1] === 0x0a || msg[end - 1] === 0x0d || msg[end - 1] === 0)) end--;
     pending.push(msg.subarray(0, end));

@@ -6,6 +6,7 @@ export type { Scope } from './compiler.js';
 export { TemplateSyntaxError, TemplateRuntimeError } from './errors.js';
 export { isTemplate, compileValue, compileCondition, compileText } from './template.js';
 export { parsePythonLiteral, type LiteralResult } from './python-literal.js';
+export { renderedValue } from './native.js';
 export { pyStr, pyRepr, truthy, pyEq } from './runtime.js';
 export { registerFilter, type FilterFn } from './filters/index.js';
 export { registerTest, type TestFn } from './tests.js';

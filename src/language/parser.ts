@@ -8,10 +8,16 @@ import { pyFloat } from '../core/values.js';
 const COMPARE_OPS = new Set(['==', '!=', '<', '<=', '>', '>=']);
 const PRIMARY_STARTS = new Set(['name', 'string', 'int', 'float']);
 
+/** A construct the parser accepts beyond Jinja2's grammar, because the catalog's engine does. */
+export type LenientNote = (message: string) => void;
+
 export class Parser {
   private i = 0;
   private depth = 0;
-  constructor(private readonly tokens: Token[]) {}
+  constructor(
+    private readonly tokens: Token[],
+    private readonly note?: LenientNote,
+  ) {}
 
   // ------------------------------------------------------------ token helpers
   private get cur(): Token {
@@ -140,6 +146,19 @@ export class Parser {
     return s;
   }
 
+  /**
+   * The end of an `if`/`elif`/`else`/`for` tag. A Python-style colon before it
+   * (`{% else: %}`, `{% if x in y: %}`) is accepted and reported: the catalog's engine runs such
+   * tags as if the colon were not there.
+   */
+  private headerEnd(tag: string): void {
+    if (this.isOp(':') && this.peek().type === 'block_end') {
+      const t = this.next();
+      this.note?.(`a ':' ends the '${tag}' tag (line ${t.line}, column ${t.column}); it is ignored`);
+    }
+    this.expectType('block_end');
+  }
+
   private endTag(name: string): void {
     // current token is the tag name (block_begin consumed by subparse)
     if (!this.isName(name)) this.fail(`expected '${name}'`);
@@ -147,19 +166,19 @@ export class Parser {
     this.expectType('block_end');
   }
 
-  private parseIf(): Stmt {
+  private parseIf(tag = 'if'): Stmt {
     const test = this.parseTuple(false, [], false);
-    this.expectType('block_end');
+    this.headerEnd(tag);
     const body = this.subparse(['elif', 'else', 'endif']);
     let otherwise: Stmt[] = [];
     if (this.isName('elif')) {
       this.next();
-      otherwise = [this.parseIf()];
+      otherwise = [this.parseIf('elif')];
       return { k: 'if', test, body, otherwise };
     }
     if (this.isName('else')) {
       this.next();
-      this.expectType('block_end');
+      this.headerEnd('else');
       otherwise = this.subparse(['endif']);
     }
     this.endTag('endif');
@@ -173,12 +192,12 @@ export class Parser {
     let filter: Expr | null = null;
     if (this.skipName('if')) filter = this.parseExpression(true);
     if (this.isName('recursive')) this.fail('recursive loops are not supported');
-    this.expectType('block_end');
+    this.headerEnd('for');
     const body = this.subparse(['endfor', 'else']);
     let otherwise: Stmt[] = [];
     if (this.isName('else')) {
       this.next();
-      this.expectType('block_end');
+      this.headerEnd('else');
       otherwise = this.subparse(['endfor']);
     }
     this.endTag('endfor');

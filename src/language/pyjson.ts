@@ -39,6 +39,8 @@ export interface DumpOptions {
   sortKeys?: boolean;
   indent?: number | string | null;
   ensureAscii?: boolean;
+  /** separators=(',', ':') */
+  compact?: boolean;
 }
 
 /** Python json.dumps(value). Raises for values JSON cannot represent (undefined, objects). */
@@ -65,14 +67,15 @@ export function pyJsonDumps(value: unknown, opts: DumpOptions = {}): string {
     seen.push(v);
     const nl = indent === null ? '' : '\n' + indent.repeat(level + 1);
     const end = indent === null ? '' : '\n' + indent.repeat(level);
-    const sep = indent === null ? ', ' : ',';
+    const sep = indent === null && !opts.compact ? ', ' : ',';
+    const colon = opts.compact ? ':' : ': ';
     let out: string;
     if (Array.isArray(v)) {
       out = v.length ? '[' + v.map((x) => nl + enc(x, level + 1)).join(sep) + end + ']' : '[]';
     } else if (isPyDict(v)) {
       const keys = Object.keys(v);
       if (opts.sortKeys) keys.sort();
-      out = keys.length ? '{' + keys.map((k) => nl + jsonString(k, ensureAscii) + ': ' + enc(v[k], level + 1)).join(sep) + end + '}' : '{}';
+      out = keys.length ? '{' + keys.map((k) => nl + jsonString(k, ensureAscii) + colon + enc(v[k], level + 1)).join(sep) + end + '}' : '{}';
     } else fail(`Object of type ${typeName(v)} is not JSON serializable`);
     seen.pop();
     return out;

@@ -5,8 +5,9 @@ import { compileTemplate, newCtx, type Scope } from './compiler.js';
 import { TemplateRuntimeError } from './errors.js';
 import { tokenize, type Token } from './lexer.js';
 import { PyGenerator, PyObject } from './objects.js';
-import { Parser } from './parser.js';
+import { Parser, type LenientNote } from './parser.js';
 import { parsePythonLiteral } from './python-literal.js';
+import { renderedValue } from './native.js';
 import { truthy, typeName } from './runtime.js';
 import './methods.js';
 
@@ -41,8 +42,8 @@ function loneExpression(tokens: Token[]): Expr | null {
 
 const NO_SCOPE: Scope = Object.freeze(Object.create(null)) as Scope;
 
-function renderer(tokens: Token[]): (scope: Scope) => string {
-  const body = compileTemplate(new Parser(tokens).parseTemplate());
+function renderer(tokens: Token[], note?: LenientNote): (scope: Scope) => string {
+  const body = compileTemplate(new Parser(tokens, note).parseTemplate());
   // One context per template, reset per render; a fresh one only if a render re-enters itself.
   const shared = newCtx(NO_SCOPE);
   let busy = false;
@@ -80,6 +81,7 @@ function valueEvaluator(expr: Expr): (scope: Scope) => unknown {
     } catch (e) {
       throw asRuntimeError(e);
     }
+    if (typeof v === 'string') return renderedValue(v);
     return v instanceof PyObject ? exportValue(v) : v;
   };
 }
@@ -90,14 +92,15 @@ function exportValue(v: unknown): unknown {
   return v;
 }
 
+/** A condition's rendered text is a Python literal when it is one (`False`, `None`, `0`, `[]`). */
 function textToValue(text: string): unknown {
   const t = text.trim();
   const lit = parsePythonLiteral(t);
   return lit.ok ? lit.value : t;
 }
 
-export function compileText(source: string): (scope: Scope) => string {
-  return renderer(tokenize(source));
+export function compileText(source: string, note?: LenientNote): (scope: Scope) => string {
+  return renderer(tokenize(source), note);
 }
 
 /**
@@ -108,20 +111,21 @@ export function parseLoneExpression(source: string): Expr | null {
   return loneExpression(tokenize(source.trim()));
 }
 
-export function compileValue(source: string): (scope: Scope) => unknown {
+/** `note` hears of the constructs accepted beyond Jinja2's grammar (Parser.headerEnd). */
+export function compileValue(source: string, note?: LenientNote): (scope: Scope) => unknown {
   const tokens = tokenize(source.trim());
   const expr = loneExpression(tokens);
   if (expr) return valueEvaluator(expr);
-  const render = renderer(tokens);
-  return (scope) => textToValue(render(scope));
+  const render = renderer(tokens, note);
+  return (scope) => renderedValue(render(scope));
 }
 
-export function compileCondition(source: string): (scope: Scope) => boolean {
+export function compileCondition(source: string, note?: LenientNote): (scope: Scope) => boolean {
   if (source.trim() === '') return () => true;
   const tokens = tokenize(source.trim());
   const expr = loneExpression(tokens);
   if (expr) return generateCondition(expr, true);
-  const render = renderer(tokens);
+  const render = renderer(tokens, note);
   return (scope) => {
     try {
       return truthy(textToValue(render(scope)));

@@ -3,12 +3,16 @@ import { dirname } from 'node:path';
 import type { NormalizedEvent } from '../pipeline/types.js';
 import type { Output } from './output.js';
 import type { BulkClient } from './bulk-client.js';
-import { eventId, eventTimeMs } from './event-fields.js';
+import { createdMs, eventId, eventTimeMs } from './event-fields.js';
 import { serializeEvent } from './serialize.js';
 
 export interface ElasticsearchOutputOptions {
   client: BulkClient;
-  /** Index name prefix; the day (UTC, from @timestamp or now) is appended: `<prefix>-YYYY.MM.DD`. */
+  /**
+   * Index name prefix; the day (UTC) is appended: `<prefix>-YYYY.MM.DD`. The day comes from
+   * @timestamp, else event.created (reception), else now: a redelivered event must land in the
+   * same index as its first copy for `_id` to deduplicate it.
+   */
   indexPrefix?: string;
   /** Items rejected for good (4xx other than 409/429) are appended here as NDJSON. */
   deadLetterPath: string;
@@ -59,7 +63,7 @@ export class ElasticsearchOutput implements Output {
     const now = Date.now();
     let pending = events.map((event) => ({
       event,
-      action: JSON.stringify({ create: { _index: dailyIndex(this.prefix, eventTimeMs(event) ?? now), _id: eventId(event) } }),
+      action: JSON.stringify({ create: { _index: dailyIndex(this.prefix, eventTimeMs(event) ?? createdMs(event) ?? now), _id: eventId(event) } }),
       source: serializeEvent(event),
     }));
     const dead: { index: string; status: number; error: unknown; event: string }[] = [];

@@ -23,6 +23,14 @@ export function eventTimeMs(event: NormalizedEvent): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
+/** Epoch ms of `event.created` (reception time), or undefined. */
+export function createdMs(event: NormalizedEvent): number | undefined {
+  const created = getPath(event, 'event.created');
+  if (typeof created !== 'string') return undefined;
+  const ms = Date.parse(created);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
 export function stringField(event: NormalizedEvent, dotted: string): string | null {
   const v = getPath(event, dotted);
   if (v === undefined || v === null) return null;

@@ -119,6 +119,44 @@ export class SqliteStore implements Output {
 
   /** Stored JSON texts (newest first) matching the query and time range. */
   search(request: SearchRequest): string[] {
+    const { sql, params } = this.searchSql(request);
+    return this.db.prepare(sql).pluck().all(...params) as string[];
+  }
+
+  /**
+   * The same rows, one at a time, read through a connection of their own (opened here, closed by
+   * `close()` or at the end): writes of this store go on while a client takes its time reading.
+   * Query errors are thrown at once, before any row.
+   */
+  iterate(request: SearchRequest): IterableIterator<string> & { close(): void } {
+    const { sql, params } = this.searchSql(request);
+    const reader = new Database(this.options.path, { readonly: true, fileMustExist: true });
+    reader.pragma('busy_timeout = 10000');
+    let inner: IterableIterator<string>;
+    try {
+      inner = reader.prepare(sql).pluck().iterate(...params) as IterableIterator<string>;
+    } catch (err) {
+      reader.close();
+      throw err;
+    }
+    const close = () => {
+      if (!reader.open) return;
+      inner.return?.();
+      reader.close();
+    };
+    const it = {
+      next: () => {
+        const r = reader.open ? inner.next() : { done: true as const, value: undefined };
+        if (r.done) close();
+        return r;
+      },
+      [Symbol.iterator]() { return it; },
+      close,
+    };
+    return it as IterableIterator<string> & { close(): void };
+  }
+
+  private searchSql(request: SearchRequest): { sql: string; params: unknown[] } {
     const where: string[] = [];
     const params: unknown[] = [];
     if (request.sinceMs !== undefined) { where.push('ts >= ?'); params.push(Math.floor(request.sinceMs)); }
@@ -131,7 +169,7 @@ export class SqliteStore implements Output {
     }
     params.push(request.limit ?? 100);
     const sql = `SELECT json FROM events ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY ts DESC, seq DESC LIMIT ?`;
-    return this.db.prepare(sql).pluck().all(...params) as string[];
+    return { sql, params };
   }
 
   count(): number {

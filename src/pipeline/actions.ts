@@ -1,4 +1,4 @@
-import { compileCondition, compileValue, isTemplate, parsePythonLiteral, pyStr } from '../language/index.js';
+import { compileCondition, compileValue, isTemplate, parsePythonLiteral, pyStr, renderedValue } from '../language/index.js';
 import { isDict } from '../core/values.js';
 import { isAdmissible } from './admission.js';
 import { generateSet } from './generated-set.js';
@@ -12,6 +12,8 @@ export interface EventState {
   scope: Scope;
   final: Record<string, unknown>;
   layers: Record<string, unknown>;
+  /** The layer of the custom stage running, when its name is read by some template; else null. */
+  stage: Record<string, unknown> | null;
 }
 
 export type Action = (state: EventState) => void;
@@ -44,7 +46,7 @@ export function compileFilter(source: unknown, where: (string | number)[], sink:
   if (source === undefined || source === null || source === '') return undefined;
   if (typeof source === 'boolean') return source ? undefined : () => false;
   try {
-    return compileCondition(String(source));
+    return compileCondition(String(source), (message) => sink.templateNote(where, message));
   } catch (err) {
     sink.templateProblem(where, err);
     return () => false;
@@ -56,7 +58,7 @@ export function compileSetValue(raw: unknown, where: (string | number)[], sink: 
   if (typeof raw === 'string') {
     if (isTemplate(raw)) {
       try {
-        return compileValue(raw);
+        return compileValue(raw, (message) => sink.templateNote(where, message));
       } catch (err) {
         sink.templateProblem(where, err);
         return () => undefined;
@@ -71,18 +73,19 @@ export function compileSetValue(raw: unknown, where: (string | number)[], sink: 
     return (scope) => {
       const out: unknown[] = [];
       for (const item of items) {
-        let value: unknown;
-        try {
-          value = item(scope);
-        } catch {
-          continue; // an element that fails to render is empty, and empty elements are dropped
-        }
+        // An element that raises makes the whole value raise (nothing is written); empty elements are dropped.
+        const value = item(scope);
         if (value !== undefined && value !== null && value !== '') out.push(value);
       }
       return out;
     };
   }
   return () => cloneValue(raw);
+}
+
+/** A translation written as text is a rendered value too: `'["iam"]'` is a list (rule 4.2). */
+function constantValue(raw: unknown): unknown {
+  return typeof raw === 'string' ? renderedValue(raw) : raw;
 }
 
 function compileSet(raw: unknown, where: (string | number)[], sink: CompileSink): Action | undefined {
@@ -111,9 +114,9 @@ function compileTranslate(raw: Record<string, unknown>, where: (string | number)
   for (const typedKey of typed) {
     const jsKey = typedKey === null || typedKey === undefined ? '' : String(typedKey);
     if (!Object.hasOwn(dictionary, jsKey)) continue;
-    table.set(typedKey === null || typedKey === undefined ? 'None' : pyStr(typedKey), dictionary[jsKey]);
+    table.set(typedKey === null || typedKey === undefined ? 'None' : pyStr(typedKey), constantValue(dictionary[jsKey]));
   }
-  const fallback = raw.fallback !== undefined ? raw.fallback : raw.default;
+  const fallback = constantValue(raw.fallback !== undefined ? raw.fallback : raw.default);
   const ignored = sink.ignoredValues;
   const pairs = Object.keys(mapping).map((source) => ({
     source: splitPath(source),
@@ -128,7 +131,10 @@ function compileTranslate(raw: Record<string, unknown>, where: (string | number)
         const key = pyStr(value);
         if (table.has(key)) result = table.get(key);
       }
-      if (isAdmissible(result, ignored)) pair.write(state.final, cloneValue(result));
+      if (isAdmissible(result, ignored)) {
+        pair.write(state.final, cloneValue(result));
+        if (state.stage !== null) pair.write(state.stage, cloneValue(result));
+      }
     }
   };
 }
@@ -136,6 +142,7 @@ function compileTranslate(raw: Record<string, unknown>, where: (string | number)
 /** A translate source: a layer path (or `original...`) first, then a path in `final`; `rest` is keys without the head. */
 function resolveLayerThenFinal(state: EventState, keys: readonly string[], rest: readonly string[]): unknown {
   const head = keys[0]!;
+  if (head === 'final') return getPath(state.final, rest);
   if (head === 'original' || Object.hasOwn(state.layers, head)) {
     const v = getPath(state.scope[head], rest);
     if (v !== undefined) return v;
@@ -151,7 +158,10 @@ function compileDelete(raw: unknown, where: (string | number)[], sink: CompileSi
   }
   const paths = (list as string[]).map(splitPath);
   return (state) => {
-    for (const keys of paths) deletePath(state.final, keys);
+    for (const keys of paths) {
+      deletePath(state.final, keys);
+      if (state.stage !== null) deletePath(state.stage, keys);
+    }
   };
 }
 

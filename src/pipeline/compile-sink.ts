@@ -17,6 +17,12 @@ export class CompileSink {
     this.problems.push({ file: this.yaml.file, line: this.yaml.lineOf(path), message: `${pathLabel(path)}: ${message}` });
   }
 
+  /** Something the format runs without (an unknown stage or property): a diagnostic, a problem in strict mode. */
+  warning(path: readonly (string | number)[], message: string): void {
+    const entry: LoadProblem = { file: this.yaml.file, line: this.yaml.lineOf(path), message: `${pathLabel(path)}: ${message}` };
+    (this.strictTemplates ? this.problems : this.diagnostics).push(entry);
+  }
+
   templateProblem(path: readonly (string | number)[], err: unknown): void {
     const e = err as { message?: string; line?: number; column?: number };
     const entry: LoadProblem = {
@@ -25,6 +31,11 @@ export class CompileSink {
       message: `${pathLabel(path)}: template syntax error: ${e.message ?? String(err)}`,
     };
     (this.strictTemplates ? this.problems : this.diagnostics).push(entry);
+  }
+
+  /** A template construct accepted beyond Jinja2's grammar (a warning, never a load problem). */
+  templateNote(path: readonly (string | number)[], message: string): void {
+    this.diagnostics.push({ file: this.yaml.file, line: this.yaml.lineOf(path), message: `${pathLabel(path)}: template accepted leniently: ${message}` });
   }
 
   /** The keys of the mapping at `path` as YAML typed them (int 6, bool true, float 1.0). */

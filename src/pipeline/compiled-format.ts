@@ -82,14 +82,24 @@ export class CompiledFormat implements Format {
   private runPipeline(original: InputEvent, final: Record<string, unknown>, nowMs: number): { parsed: boolean; failures: StageFailure[] } {
     const layers: Record<string, unknown> = {};
     const scope: Record<string, unknown> = { original, final };
-    const state: EventState = { scope, final, layers };
+    const state: EventState = { scope, final, layers, stage: null };
     const failures: StageFailure[] = [];
     let ran = 0;
     let succeeded = 0;
     for (const entry of this.entries) {
       if (entry.filter && !entry.filter(scope)) continue;
       if (entry.kind === 'custom') {
+        if (entry.layered) {
+          let layer = layers[entry.name] as Record<string, unknown> | undefined;
+          if (layer === undefined) {
+            layer = {};
+            layers[entry.name] = layer;
+            scope[entry.name] = layer;
+          }
+          state.stage = layer;
+        }
         for (const action of entry.actions) action(state);
+        state.stage = null;
         continue;
       }
       ran++;
@@ -112,22 +122,9 @@ export class CompiledFormat implements Format {
   }
 
   loadTests(): FormatTestCase[] {
-    const dir = join(this.dir, 'tests');
-    let files: string[];
-    try {
-      files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
-    } catch {
-      return [];
-    }
-    return files.map((file) => {
-      const path = join(dir, file);
-      const data = parseJson(readFileSync(path, 'utf8'));
-      if (!isDict(data) || !isDict(data.input) || !isDict(data.expected)) {
-        throw new Error(`${path}: a test file must be {"input": {...}, "expected": {...}}`);
-      }
-      return { file: path, input: data.input as InputEvent, expected: data.expected };
-    });
+    return readFormatTests(this.dir);
   }
+
 }
 
 /** `final` starts as a copy of the input without `message`; normalization owns `event.created` and `event.id`. */
@@ -142,4 +139,23 @@ function envelopeOf(input: InputEvent): Record<string, unknown> {
     delete event.id;
   }
   return final;
+}
+
+/** The test cases under `dir`/tests/*.json, sorted by file name; none when the folder is missing. */
+export function readFormatTests(formatDir: string): FormatTestCase[] {
+  const dir = join(formatDir, 'tests');
+  let files: string[];
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  } catch {
+    return [];
+  }
+  return files.map((file) => {
+    const path = join(dir, file);
+    const data = parseJson(readFileSync(path, 'utf8'));
+    if (!isDict(data) || !isDict(data.input) || !isDict(data.expected)) {
+      throw new Error(`${path}: a test file must be {"input": {...}, "expected": {...}}`);
+    }
+    return { file: path, input: data.input as InputEvent, expected: data.expected };
+  });
 }

@@ -28,6 +28,11 @@ export interface CustomEntry {
   name: string;
   filter?: (scope: Scope) => boolean;
   actions: Action[];
+  /**
+   * The stage is a layer under its name (what it has set so far, defined once it runs) when some
+   * text of the parser names it; a stage never named needs no second copy of its writes.
+   */
+  layered: boolean;
 }
 
 /** Compiles the `pipeline:` list against the `stages:` map of a parser file. */
@@ -64,9 +69,22 @@ export function compileEntries(parser: Record<string, unknown>, sink: CompileSin
       actions = compileCustomStage(stages[raw.name], ['stages', raw.name], sink);
       customCache.set(raw.name, actions);
     }
-    entries.push({ kind: 'custom', name: raw.name, filter, actions });
+    entries.push({ kind: 'custom', name: raw.name, filter, actions, layered: namedInTemplates(parser, raw.name) });
   });
   return entries;
+}
+
+/** Whether some string of the parser holds `name` as a whole identifier (over-approximates template reads). */
+function namedInTemplates(parser: Record<string, unknown>, name: string): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`(?<![\\w.])${escaped}(?!\\w)`);
+  const visit = (v: unknown): boolean => {
+    if (typeof v === 'string') return (v.includes('{{') || v.includes('{%')) && re.test(v);
+    if (Array.isArray(v)) return v.some(visit);
+    if (isDict(v)) return Object.values(v).some(visit);
+    return false;
+  };
+  return visit(parser.pipeline) || visit(parser.stages);
 }
 
 function compileCustomStage(raw: unknown, where: (string | number)[], sink: CompileSink): Action[] {
@@ -84,6 +102,9 @@ function compileCustomStage(raw: unknown, where: (string | number)[], sink: Comp
   return [(state) => { if (stageFilter(state.scope)) for (const a of actions) a(state); }];
 }
 
+/** Properties every common stage takes. */
+const COMMON_PROPERTIES = new Set(['input_field', 'output_field', 'raise_errors']);
+
 function compileExternal(name: string, raw: unknown, where: (string | number)[], sink: CompileSink): Omit<ExternalEntry, 'filter'> | undefined {
   if (!isDict(raw) || typeof raw.name !== 'string') {
     sink.problem(where, 'external must be a mapping with the common stage `name` and its `properties`');
@@ -91,7 +112,7 @@ function compileExternal(name: string, raw: unknown, where: (string | number)[],
   }
   const factory = findStage(raw.name);
   if (!factory) {
-    sink.problem([...where, 'name'], `unknown common stage "${raw.name}"; known stages: ${stageNames().join(', ')}`);
+    sink.warning([...where, 'name'], `unknown common stage "${raw.name}", the entry is skipped; known stages: ${stageNames().join(', ')}`);
     return undefined;
   }
   const props = isDict(raw.properties) ? raw.properties : {};
@@ -99,10 +120,16 @@ function compileExternal(name: string, raw: unknown, where: (string | number)[],
     sink.problem([...where, 'properties'], `properties must be a mapping, got ${describe(raw.properties)}`);
     return undefined;
   }
+  for (const key of Object.keys(props)) {
+    if (!COMMON_PROPERTIES.has(key) && !factory.properties.includes(key)) {
+      sink.warning([...where, 'properties', key], `${raw.name} has no property "${key}", it is ignored`);
+    }
+  }
   let stage: CompiledStage;
   try {
     stage = factory.compile(props, {
       compileTemplate: (source) => compileValue(source),
+      warn: (property, message) => sink.warning([...where, 'properties', property], `${raw.name}: ${message}`),
     });
   } catch (err) {
     if (err instanceof StageConfigError || (err as Error)?.name === 'TemplateSyntaxError') {
@@ -136,7 +163,7 @@ function compileInput(raw: unknown, factory: StageFactory, where: (string | numb
   if (isTemplate(raw)) {
     let fn: (scope: Scope) => unknown;
     try {
-      fn = compileValue(raw);
+      fn = compileValue(raw, (message) => sink.templateNote(where, message));
     } catch (err) {
       sink.templateProblem(where, err);
       return () => undefined;

@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findFormat, listFormats } from './format-registry.js';
 
 /** The package root (where package.json and formats/ live), from src/ or dist/src/. */
 export function packageRoot(): string {
@@ -42,12 +43,5 @@ export function builtinFormatDirs(): string[] {
 
 /** The folder of the built-in format whose slug (or name, case-insensitively) is `slugOrName`. */
 export function findBuiltinFormat(slugOrName: string): string | undefined {
-  const wanted = slugOrName.toLowerCase();
-  for (const dir of builtinFormatDirs()) {
-    const manifest = readFileSync(join(dir, '_meta', 'manifest.yml'), 'utf8');
-    const slug = /^slug:\s*["']?([^"'\s]+)/m.exec(manifest)?.[1];
-    const name = /^name:\s*["']?(.+?)["']?\s*$/m.exec(manifest)?.[1];
-    if (slug?.toLowerCase() === wanted || name?.toLowerCase() === wanted) return dir;
-  }
-  return undefined;
+  return findFormat(listFormats([]), slugOrName)?.dir;
 }

@@ -3,3 +3,5 @@ export { loadBuiltinFormats, findBuiltinFormat, findFormatDirs, builtinFormatDir
 export { FormatLoadError } from './types.js';
 export type { Format, FormatManifest, FormatTestCase, InputEvent, LoadOptions, LoadProblem, NormalizedEvent, NormalizeOptions } from './types.js';
 export { ZERO_UUID } from './metadata.js';
+export { loadFormats } from './load-formats.js';
+export { EAGER_FORMATS } from './format-registry.js';

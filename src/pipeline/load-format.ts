@@ -111,10 +111,11 @@ function ownFieldsOf(fields: Record<string, unknown> | null): Record<string, { n
 
 /**
  * Intake's own manifest key `normalization:` adjusts inference for a format whose seed document
- * shows an older engine (the Endpoint agent's samples never copy action.outcome to event.outcome).
+ * shows an older engine (the Endpoint agent's samples never copy action.outcome to event.outcome
+ * nor put user.target.name in related.user).
  */
 function normalizerOptionsOf(manifest: FormatManifest): NormalizerOptions {
   const n = manifest.normalization;
   if (!isDict(n)) return {};
-  return { copyActionOutcome: n.copy_action_outcome !== false };
+  return { copyActionOutcome: n.copy_action_outcome !== false, relatedTargetUser: n.related_target_user !== false };
 }

@@ -1,5 +1,6 @@
 import { isDict } from '../core/values.js';
 import { setOwnKey } from '../core/own-key.js';
+import { newPathDict } from '../core/path-dicts.js';
 
 /** Dotted paths of the parser language: `a.b.c` addresses nested dict keys. */
 export function splitPath(path: string): string[] {
@@ -24,7 +25,7 @@ export function setPath(root: Record<string, unknown>, keys: readonly string[], 
     const key = keys[i];
     let next = Object.hasOwn(cur, key) ? cur[key] : undefined;
     if (!isDict(next)) {
-      next = {};
+      next = newPathDict();
       setOwnKey(cur, key, next);
     }
     cur = next as Record<string, unknown>;
@@ -72,7 +73,7 @@ export function pathWriter(keys: readonly string[]): PathWriter {
 export function childDict(obj: Record<string, unknown>, key: string): Record<string, unknown> {
   const next = obj[key];
   if (isDict(next)) return next;
-  const created: Record<string, unknown> = {};
+  const created = newPathDict();
   obj[key] = created;
   return created;
 }

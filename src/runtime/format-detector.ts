@@ -1,5 +1,7 @@
+import { EAGER_FORMATS } from '../pipeline/format-registry.js';
 import type { Format, InputEvent, NormalizedEvent, NormalizeOptions } from '../pipeline/index.js';
 import { isFailure } from './failure-record.js';
+import { FormatIndex } from './format-index.js';
 import { formatSignature, MAX_HEAD, type FormatSignature } from './format-signature.js';
 
 /** Result of normalizing with the format the detector picked (none when no format parsed the event). */
@@ -36,20 +38,30 @@ function probeOrder(signature: FormatSignature): FormatSignature {
   return { ...signature, quotedKeys: [...signature.quotedKeys].sort((a, b) => b.length - a.length) };
 }
 
+/** How many of the likeliest formats are tried, in order, before the event is a failure. */
+const TRIED = 4;
+
 /**
- * Picks, per event, the format that parses it: formats whose test messages share the event's
- * shape are tried first, the others only when none of those succeeds; among successes the
- * one producing the most fields wins (ties: load order).
+ * Picks, per event, the format that parses it. With few formats, those whose test messages share
+ * the event's shape are tried first, the others only when none of those succeeds, and among
+ * successes the one producing the most fields wins (ties: load order). With many, the formats
+ * most like the event (FormatIndex) are tried in order of likeness and the first that parses it
+ * wins.
  */
 export class FormatDetector {
   private readonly entries: { format: Format; signature: FormatSignature }[];
+  private readonly index: FormatIndex | undefined;
 
   constructor(readonly formats: readonly Format[]) {
-    this.entries = formats.map((format) => ({ format, signature: probeOrder(formatSignature(format)) }));
+    // As many as are compiled at start (EAGER_FORMATS): a larger set is compiled only where tried.
+    const many = formats.length > EAGER_FORMATS;
+    this.index = many ? FormatIndex.build(formats.map((f) => f.loadTests().map((t) => t.input.message))) : undefined;
+    this.entries = many ? [] : formats.map((format) => ({ format, signature: probeOrder(formatSignature(format)) }));
   }
 
   normalize(input: InputEvent, options?: NormalizeOptions): Detection {
     const message = input.message;
+    if (this.index !== undefined) return this.byLikeness(input, this.index, options);
     const candidates: Format[] = [];
     const others: Format[] = [];
     for (const { format, signature } of this.entries) (fits(signature, message) ? candidates : others).push(format);
@@ -60,6 +72,17 @@ export class FormatDetector {
       return this.trial(input, others, options) ?? this.noMatch(input, candidates, options);
     }
     return this.trial(input, candidates, options) ?? this.trial(input, others, options) ?? this.noMatch(input, candidates, options);
+  }
+
+  private byLikeness(input: InputEvent, index: FormatIndex, options?: NormalizeOptions): Detection {
+    const tried: Format[] = [];
+    for (const position of index.rank(input.message, TRIED)) {
+      const format = this.formats[position];
+      const event = format.normalize(input, options);
+      if (!isFailure(event)) return { event, format };
+      tried.push(format);
+    }
+    return this.noMatch(input, tried, options);
   }
 
   private trial(input: InputEvent, formats: Format[], options?: NormalizeOptions): Detection | undefined {
@@ -85,6 +108,8 @@ export class FormatDetector {
     const meta = ((event.sekoiaio ??= {}) as Record<string, Record<string, unknown>>);
     const intake = (meta.intake ??= {});
     intake.parsing_status = 'failure';
+    delete intake.dialect;
+    delete intake.dialect_uuid;
     intake.parsing_error = `auto: no format parsed the event${intake.parsing_error ? ` (${String(intake.parsing_error)})` : ''}`;
     return { event };
   }

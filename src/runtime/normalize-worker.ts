@@ -3,7 +3,7 @@
  * runtime helpers: it loads the formats itself and turns batches of lines into NDJSON.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { FormatLoadError, loadFormat, type Format, type LoadProblem } from '../pipeline/index.js';
+import { FormatLoadError, loadFormats, type Format, type LoadProblem } from '../pipeline/index.js';
 import { createBatchProcessor, type Batch, type ByteBatch } from './batch.js';
 import { splitLines } from './line-batcher.js';
 import { FormatDetector } from './format-detector.js';
@@ -37,18 +37,19 @@ if (parentPort) serve(parentPort);
 
 function serve(port: NonNullable<typeof parentPort>): void {
   const data = workerData as NormalizeWorkerData;
-  const formats: Format[] = [];
-  for (const dir of data.formatDirs) {
-    try {
-      formats.push(loadFormat(dir, { taxonomyFiles: data.taxonomyFiles }));
-    } catch (err) {
-      // The main thread does not load the formats itself: it reports this failure.
-      const problems = err instanceof FormatLoadError ? err.problems : undefined;
-      const message = err instanceof Error ? err.message : String(err);
-      // Stays idle (no message handler) until the main thread terminates it.
-      port.postMessage({ loadFailed: { dir, message, problems } } satisfies WorkerStartReply);
-      return;
-    }
+  let formats: Format[];
+  try {
+    // A large set (auto over a tree) is compiled where events are tried; its load failures are
+    // failure records of the events, so only a small set can fail here.
+    formats = loadFormats(data.formatDirs, { taxonomyFiles: data.taxonomyFiles });
+  } catch (err) {
+    // The main thread does not load the formats itself: it reports this failure.
+    const problems = err instanceof FormatLoadError ? err.problems : undefined;
+    const message = err instanceof Error ? err.message : String(err);
+    const dir = err instanceof FormatLoadError ? err.dir : data.formatDirs[0]!;
+    // Stays idle (no message handler) until the main thread terminates it.
+    port.postMessage({ loadFailed: { dir, message, problems } } satisfies WorkerStartReply);
+    return;
   }
   const processBatch = createBatchProcessor(
     data.auto ? { kind: 'auto', detector: new FormatDetector(formats) } : { kind: 'format', format: formats[0]! },

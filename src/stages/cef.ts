@@ -5,16 +5,16 @@ const HEADER_KEYS = ['CEFVersion', 'DeviceVendor', 'DeviceProduct', 'DeviceVersi
 
 /** An extension key (`src`, `cs1Label`, `ad.user`) at the start or after a space, and its `=`. */
 const EXTENSION_KEY = /(?:^|\s)([\w.\-[\]@]+)=/g;
-const EXTENSION_ESCAPE = /\\([=\\nr|])/g;
 const HEADER_ESCAPE = /\\([|\\])/g;
-const ESCAPED: Record<string, string> = { '=': '=', '\\': '\\', n: '\n', r: '\r', '|': '|' };
 
 /**
- * `cef.parse-cef` (parser-language 5.6): the seven header fields, then one key per extension pair.
+ * `cef.parse-cef` (parser-language 5.6): the seven header fields, then one key per extension pair,
+ * then each labelled custom extension (`cs1=v cs1Label=name`) once more under its label (`name: v`).
  * Anything before `CEF:` is skipped and the prefix itself is optional.
  */
 export const cefParse: StageFactory = {
   names: ['cef.parse-cef'],
+  properties: [],
   defaultInput: 'message',
   compile() {
     return {
@@ -28,10 +28,11 @@ export const cefParse: StageFactory = {
           const bar = unescapedBar(text, pos);
           if (bar === -1) throw new StageError(`CEF header has fewer than ${HEADER_KEYS.length} fields`);
           const field = text.slice(pos, bar);
-          out[key] = field.includes('\\') ? field.replace(HEADER_ESCAPE, '$1') : field;
+          out[key] = (field.includes('\\') ? field.replace(HEADER_ESCAPE, '$1') : field).trim();
           pos = bar + 1;
         }
         parseExtension(text.slice(pos), out);
+        applyLabels(out);
         return out;
       },
     };
@@ -59,8 +60,40 @@ function parseExtension(ext: string, out: Record<string, string>): void {
   if (key !== null) store(out, key, ext.slice(valueStart));
 }
 
+/**
+ * Values are taken as written (no unescaping: `\\=` stays, Windows paths keep their `\\n`), the first
+ * of duplicate keys wins, a value quoted whole (`"..."` or `'...'`, up to spaces) loses its quotes,
+ * surrounding whitespace is removed, and a value left empty gives no key.
+ */
 function store(out: Record<string, string>, key: string, raw: string): void {
-  const trimmed = raw.trimEnd();
-  const value = trimmed.includes('\\') ? trimmed.replace(EXTENSION_ESCAPE, (_, c: string) => ESCAPED[c]) : trimmed;
-  setOwnKey(out, key, value);
+  if (Object.prototype.hasOwnProperty.call(out, key)) return;
+  const value = unquote(trimSpaces(raw)).trim();
+  if (value !== '') setOwnKey(out, key, value);
+}
+
+function trimSpaces(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text.charCodeAt(start) === 32) start++;
+  while (end > start && text.charCodeAt(end - 1) === 32) end--;
+  return text.slice(start, end);
+}
+
+function unquote(text: string): string {
+  const q = text.charCodeAt(0);
+  if ((q === 34 || q === 39) && text.length >= 2 && text.charCodeAt(text.length - 1) === q) return text.slice(1, -1);
+  return text;
+}
+
+const LABEL = 'Label';
+
+/** `<base>Label=<name>` next to `<base>=<value>` adds `<name>: <value>` (cs, cn, cfp, c6a, flexString...). */
+function applyLabels(out: Record<string, string>): void {
+  for (const key of Object.keys(out)) {
+    if (key.length <= LABEL.length || !key.endsWith(LABEL)) continue;
+    const base = key.slice(0, -LABEL.length);
+    const name = out[key];
+    if (name === '' || !Object.prototype.hasOwnProperty.call(out, base)) continue;
+    setOwnKey(out, name, out[base]);
+  }
 }

@@ -1,13 +1,14 @@
-import { FormatError, compileStrptime, formatIso, parseDate, resolveZone } from '../time/index.js';
+import { FormatError, compileStrptime, formatIsoMicros, parseDate, resolveZone } from '../time/index.js';
 import { StageConfigError, StageError, type StageFactory, type ValueFn } from './stage.js';
 
 /**
- * `date.parse` (parser-language 5.11): the input date as a UTC ISO string
- * (`YYYY-MM-DDTHH:MM:SS[.ffffff]Z`). `format` is strptime, `timestamp` or empty (autodetect);
+ * `date.parse` (parser-language 5.11): the input date as a UTC ISO string with six fraction
+ * digits always (`YYYY-MM-DDTHH:MM:SS.ffffffZ`; date fields normalize it again). `format` is strptime, `timestamp` or empty (autodetect);
  * `timezone` (possibly a template) applies to texts without an offset.
  */
 export const dateParse: StageFactory = {
   names: ['date.parse'],
+  properties: ['format', 'timezone'],
   defaultInput: '@timestamp',
   compile(properties, ctx) {
     const format = optionalString(properties.format, 'format');
@@ -40,7 +41,7 @@ export const dateParse: StageFactory = {
           const shown = typeof input === 'string' ? JSON.stringify(input.slice(0, 100)) : String(input);
           throw new StageError(`cannot parse date ${shown}${format ? ` with format ${JSON.stringify(format)}` : ''}`);
         }
-        return formatIso(instant);
+        return formatIsoMicros(instant);
       },
     };
   },

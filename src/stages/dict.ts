@@ -9,6 +9,7 @@ import { StageError, type StageFactory } from './stage.js';
  */
 export const dictParse: StageFactory = {
   names: ['dict.parse'],
+  properties: [],
   defaultInput: 'message',
   compile() {
     return {

@@ -6,6 +6,7 @@ import { StageConfigError, StageError, type StageFactory } from './stage.js';
  */
 export const dsvParse: StageFactory = {
   names: ['dsv.parse-dsv'],
+  properties: ['columnnames', 'delimiter'],
   defaultInput: 'message',
   compile(properties) {
     const names = columnNames(properties.columnnames);

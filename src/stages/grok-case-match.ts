@@ -4,6 +4,7 @@ import { compileGrok, readCustomPatterns, type CompiledGrok } from './grok/compi
 /** `grok.case_match`: the rendered `pattern_key` picks which grok pattern runs (spec 5.3). */
 export const grokCaseMatch: StageFactory = {
   names: ['grok.case_match'],
+  properties: ['pattern_key', 'patterns', 'custom_patterns'],
   defaultInput: 'message',
   compile(properties, ctx) {
     const { pattern_key: keySource, patterns } = properties;

@@ -5,6 +5,7 @@ import { StageError, type StageFactory } from './stage.js';
 /** `json.parse-json` (parser-language 5.1): a JSON object or array from a string; dicts/lists pass through. */
 export const jsonParse: StageFactory = {
   names: ['json.parse-json', 'json.parseJSON'],
+  properties: [],
   defaultInput: 'message',
   compile() {
     return {

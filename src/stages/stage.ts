@@ -24,6 +24,8 @@ export type ValueFn = (scope: Scope) => unknown;
 export interface StageCompileContext {
   /** Compiles a templated property (grok `pattern_key`, date `timezone`). Throws on syntax errors. */
   compileTemplate(source: string): ValueFn;
+  /** A load warning about one property (the loader adds file and line); the stage still runs. */
+  warn?(property: string, message: string): void;
 }
 
 export interface StageRunContext {
@@ -41,6 +43,11 @@ export interface CompiledStage {
 export interface StageFactory {
   /** Canonical name first (`json.parse-json`), then aliases (`json.parseJSON`). */
   names: readonly string[];
+  /**
+   * The stage's own properties, besides `input_field`, `output_field` and `raise_errors` that every
+   * stage takes; any other property gets a load warning.
+   */
+  properties: readonly string[];
   /** What an omitted input_field means: the original message, or the original `@timestamp`. */
   defaultInput: 'message' | '@timestamp';
   /** Throws StageConfigError with a clear message for bad properties (unknown grok pattern, bad regex). */

@@ -9,6 +9,7 @@ import { convertElement, parseXmlTree } from './xml.js';
  */
 export const windowsEventParse: StageFactory = {
   names: ['xml.parse-windows-event'],
+  properties: [],
   defaultInput: 'message',
   compile() {
     return {

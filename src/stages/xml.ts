@@ -129,6 +129,7 @@ function set(out: Record<string, unknown>, key: string, value: unknown): void {
 /** `xml.parse-xml` (parser-language 5.8): `{rootTag: {...}}` with namespaces stripped from tag names. */
 export const xmlParse: StageFactory = {
   names: ['xml.parse-xml'],
+  properties: [],
   defaultInput: 'message',
   compile() {
     return {

@@ -3,6 +3,7 @@ import { isIP } from 'node:net';
 import { PyFloat } from '../core/values.js';
 import { normalizeDateString } from '../time/index.js';
 import { Kind } from './field-types.js';
+import { canonicalIp } from './ip-text.js';
 import { parseNumericText } from './numeric-text.js';
 import { pyCompactJson, pyScalarText } from './python-format.js';
 
@@ -11,13 +12,6 @@ export const DROP: unique symbol = Symbol('drop');
 export type Coerced = unknown | typeof DROP;
 
 type ScalarCoercer = (value: unknown) => Coerced;
-
-const TARGET: Record<number, string> = {
-  [Kind.Number]: 'a number',
-  [Kind.Boolean]: 'a boolean',
-  [Kind.Date]: 'a date',
-  [Kind.Ip]: 'an IP address',
-};
 
 function keyword(value: unknown): Coerced {
   if (typeof value === 'string') return value;
@@ -39,11 +33,10 @@ function number(value: unknown): Coerced {
 
 function boolean(value: unknown): Coerced {
   if (typeof value === 'boolean') return value;
+  // Any other text is false (Imperva/imperva-waf access_2.json: "100" and "Indonesia" give false).
   if (typeof value === 'string') {
     const lower = value.toLowerCase();
-    if (lower === 'true' || lower === '1') return true;
-    if (lower === 'false' || lower === '0') return false;
-    return DROP;
+    return lower === 'true' || lower === '1';
   }
   if (typeof value === 'number' || value instanceof PyFloat) {
     const n = typeof value === 'number' ? value : value.value;
@@ -59,8 +52,15 @@ function date(value: unknown): Coerced {
   return DROP;
 }
 
+/** Python's `ipaddress` canonical text (`0000:0AB::1` becomes `0:ab::1`). */
 function ip(value: unknown): Coerced {
-  return typeof value === 'string' && isIP(value) !== 0 ? value : DROP;
+  if (typeof value !== 'string') return DROP;
+  // Surrounding blanks go (F5 Networks/f5-big-ip test_perl_1.json: " 1.2.3.4" gives 1.2.3.4).
+  let text = value;
+  let version = isIP(text);
+  if (version === 0 && text !== (text = text.trim())) version = isIP(text);
+  if (version === 4) return text;
+  return version === 6 ? canonicalIp(text) : DROP;
 }
 
 const COERCERS: Record<number, ScalarCoercer> = {
@@ -71,16 +71,13 @@ const COERCERS: Record<number, ScalarCoercer> = {
   [Kind.Ip]: ip,
 };
 
-function preview(value: unknown): string {
-  const text = pyCompactJson(value);
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
-
 /**
- * Coerces `value` of the field at `path` (name segments) to `kind`. A list is coerced element by element;
- * an element that cannot be coerced is removed from the list. Warnings go to `warnings`.
+ * Coerces `value` to `kind`. A list is coerced element by element; an element that cannot be
+ * coerced is removed from the list. Values that cannot be coerced go silently, as the
+ * reference drops them: the catalog's tests expect no warning (Clavister/clavister-ngfw
+ * `server.ip: "5.6.7.8 ]"`, CEF/cef `cef.cfp1: ""`).
  */
-export function coerceValue(kind: Kind, value: unknown, path: readonly string[], warnings: string[]): Coerced {
+export function coerceValue(kind: Kind, value: unknown): Coerced {
   const coerce = COERCERS[kind];
   if (coerce === undefined) return value; // Verbatim and Container
   if (Array.isArray(value)) {
@@ -88,16 +85,9 @@ export function coerceValue(kind: Kind, value: unknown, path: readonly string[],
     for (const item of value) {
       // A nested list is one keyword value (JSON text) but no number, date or IP.
       const result = Array.isArray(item) ? (kind === Kind.Keyword ? pyCompactJson(item) : DROP) : coerce(item);
-      if (result === DROP) warnings.push(dropMessage(kind, item, `${path.join('.')}[]`, 'element removed'));
-      else out.push(result);
+      if (result !== DROP) out.push(result);
     }
     return out;
   }
-  const result = coerce(value);
-  if (result === DROP) warnings.push(dropMessage(kind, value, path.join('.'), 'field dropped'));
-  return result;
-}
-
-function dropMessage(kind: Kind, value: unknown, name: string, what: string): string {
-  return `${name}: cannot convert ${preview(value)} to ${TARGET[kind] ?? 'the declared type'}; ${what}`;
+  return coerce(value);
 }

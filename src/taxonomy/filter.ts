@@ -1,4 +1,5 @@
 /** Taxonomy filter (rules T1–T3) and type coercion (section 6) in one walk over the event. */
+import { isPathDict } from '../core/path-dicts.js';
 import { isDict } from '../core/values.js';
 import { DROP, coerceValue } from './coerce.js';
 import { Kind } from './field-types.js';
@@ -19,19 +20,29 @@ function childOf(node: FieldNode | undefined, key: string): FieldNode | undefine
   return current;
 }
 
+function hasKeys(obj: Record<string, unknown>): boolean {
+  for (const _ in obj) return true;
+  return false;
+}
+
 /**
- * Returns a filtered, coerced copy of `obj`: undeclared leaves left out, declared leaves coerced,
- * subtrees of container-typed fields kept as they are. Building new objects (instead of deleting
- * keys in place) keeps objects fast and lets the parser's objects be shared by several fields
- * (`host` and `server` from one layer object) without one filtering the other.
- * `path` holds the name segments of `obj` (joined only for warnings).
+ * Returns a filtered, coerced copy of the event `obj`: undeclared leaves left out, declared leaves
+ * coerced, subtrees of container-typed fields kept (their declared descendants coerced).
+ * Building new objects (instead of deleting keys in place) keeps objects fast and lets the
+ * parser's objects be shared by several fields (`host` and `server` from one layer object)
+ * without one filtering the other.
  */
-export function filterAndCoerce(
-  obj: Record<string, unknown>,
-  node: FieldNode | undefined,
-  path: string[],
-  warnings: string[],
-): Record<string, unknown> {
+export function filterAndCoerce(obj: Record<string, unknown>, node: FieldNode | undefined): Record<string, unknown> {
+  return filterDict(obj, node, true, true);
+}
+
+/**
+ * `holdsWrites`: the keys of `obj` are where the parser's writes landed (the event itself, or a dict
+ * a path write created on the way). A dict written there stays even when the filter empties it
+ * (`server: "{{host}}"` with no declared key gives `server: {}`); a dict below a written value,
+ * or one a path write created, goes when emptied.
+ */
+function filterDict(obj: Record<string, unknown>, node: FieldNode | undefined, atRoot: boolean, holdsWrites: boolean): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key in obj) {
     if (!Object.hasOwn(obj, key)) continue;
@@ -39,7 +50,7 @@ export function filterAndCoerce(
     const child = childOf(node, key);
     const kind = child?.kind;
     if (kind === Kind.Container) {
-      put(out, key, value);
+      put(out, key, child!.children === null ? value : keepSubtree(value, child!));
       continue;
     }
     if (kind !== undefined && !(child!.children !== null && isDict(value))) {
@@ -47,41 +58,59 @@ export function filterAndCoerce(
         put(out, key, value); // the commonest leaf: a string is its own keyword value
         continue;
       }
-      path.push(key);
-      const result = coerceValue(kind, value, path, warnings);
-      path.pop();
+      const result = coerceValue(kind, value);
       if (result !== DROP) put(out, key, result);
       continue;
     }
     if (isDict(value)) {
-      // A nested object that no declared field lies under goes whole; one that does stays even
-      // when emptied (T3: the parser's `server: {hostname, os: {type}}` becomes `server: {}`).
-      if (child === undefined && path.length > 0) continue;
-      path.push(key);
-      put(out, key, filterAndCoerce(value, child, path, warnings));
-      path.pop();
+      // A nested object that no declared field lies under goes whole.
+      if (child === undefined && !atRoot) continue;
+      const created = isPathDict(value);
+      const filtered = filterDict(value, child, false, created);
+      if ((holdsWrites && !created) || hasKeys(filtered)) put(out, key, filtered);
     } else if (Array.isArray(value)) {
-      const list = filterObjectList(key, value, child, path, warnings);
+      const list = filterObjectList(value, child);
       if (list !== undefined) put(out, key, list);
     }
   }
   return out;
 }
 
-/** Rule T2: an undeclared list keeps its object elements, whose keys are checked as `<list>.<key>`. */
-function filterObjectList(
-  key: string,
-  list: unknown[],
-  node: FieldNode | undefined,
-  path: string[],
-  warnings: string[],
-): unknown[] | undefined {
-  const out: unknown[] = [];
-  path.push(key);
-  for (const item of list) {
-    if (isDict(item)) out.push(filterAndCoerce(item, node, path, warnings));
+/**
+ * The value of a declared object/array field that also has declared descendants: every key is
+ * kept, the declared ones coerced to their type (ECS `log.syslog.severity.code` is a number).
+ */
+function keepSubtree(value: unknown, node: FieldNode): unknown {
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    for (const item of value) out.push(isDict(item) ? keepSubtree(item, node) : item);
+    return out;
   }
-  path.pop();
+  if (!isDict(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    const item = value[key];
+    const child = childOf(node, key);
+    const kind = child?.kind;
+    if (child === undefined || (kind === Kind.Container && child.children === null)) {
+      put(out, key, item);
+    } else if (kind === undefined || kind === Kind.Container || (child.children !== null && isDict(item))) {
+      put(out, key, child.children === null ? item : keepSubtree(item, child));
+    } else {
+      const result = coerceValue(kind, item);
+      if (result !== DROP) put(out, key, result);
+    }
+  }
+  return out;
+}
+
+/** Rule T2: an undeclared list keeps its object elements, whose keys are checked as `<list>.<key>`. */
+function filterObjectList(list: unknown[], node: FieldNode | undefined): unknown[] | undefined {
+  const out: unknown[] = [];
+  for (const item of list) {
+    if (isDict(item)) out.push(filterDict(item, node, false, false));
+  }
   return out.length === 0 ? undefined : out;
 }
 

@@ -1,7 +1,7 @@
 /**
  * Fields outside ECS that Intake itself writes or reads, declared for every format: the transport
- * envelope (`log.hostname`), the `action.*` namespace that Windows-style parsers fill and the logon
- * enrichment reads, and the `sekoiaio.*` fields that enrichment adds. Catalog users who pass the
+ * envelope (`log.hostname`), the `action.*` fields that Windows-style parsers fill and the logon
+ * enrichment reads (not `action.properties`: only a format that declares it keeps it), and the `sekoiaio.*` fields that enrichment adds. Catalog users who pass the
  * full vendor-extension list with `--taxonomy` override these with the same names.
  */
 export const INTAKE_EXTENSIONS: readonly (readonly [name: string, type: string, description: string])[] = [
@@ -12,7 +12,6 @@ export const INTAKE_EXTENSIONS: readonly (readonly [name: string, type: string, 
   ['action.target', 'keyword', 'What the action acted upon (user, host, file, network, ...).'],
   ['action.outcome', 'keyword', 'Result of the action: success, failure or a product-specific word.'],
   ['action.outcome_reason', 'keyword', 'Why the action had its outcome.'],
-  ['action.properties', 'object', 'The product-specific properties of the action (e.g. Windows EventData), kept as they are.'],
   ['sekoiaio.server.os.type', 'keyword', 'Operating system type of the server the authentication happened on.'],
   ['sekoiaio.server.name', 'keyword', 'Name of the server the authentication happened on.'],
   ['sekoiaio.client.name', 'keyword', 'Name of the client (workstation) the authentication came from.'],

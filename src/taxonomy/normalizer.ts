@@ -13,22 +13,24 @@ export type Normalizer = (event: Record<string, unknown>, warnings: string[]) =>
 
 /**
  * Returns the normalized copy of the parser's raw event (which it does not modify). Admission (step 2) and metadata (step 12)
- * belong to the pipeline. Values that cannot be coerced are dropped with a warning.
+ * belong to the pipeline. Values that cannot be coerced are dropped silently, as the reference does
+ * (the `warnings` argument is for steps that have something to report).
  */
 export interface NormalizerOptions {
   /** Copy `action.outcome` to a missing `event.outcome` (section 10); a format's manifest may turn it off. */
   copyActionOutcome?: boolean;
+  /** `user.target.name` feeds `related.user`; a format's manifest may turn it off. */
+  relatedTargetUser?: boolean;
 }
 
 export function createNormalizer(taxonomy: Taxonomy, options: NormalizerOptions = {}): Normalizer {
   const copyActionOutcome = options.copyActionOutcome !== false;
+  const relatedTargetUser = options.relatedTargetUser !== false;
   const tree = taxonomy.fieldTree();
-  const path: string[] = [];
-  return (raw, warnings) => {
-    path.length = 0;
-    const event = filterAndCoerce(raw, tree, path, warnings);
+  return (raw) => {
+    const event = filterAndCoerce(raw, tree);
     delete event.related; // T5: the parser's related.* never survives
-    computeRelated(event);
+    computeRelated(event, relatedTargetUser);
     // The inference steps below each start from one top-level key and return at once without it.
     inferAddresses(event);
     inferUrl(event);

@@ -6,16 +6,19 @@ const HASH_OWNERS = ['file', 'process', 'process.parent', 'dll', 'tls.server', '
 const HASH_KINDS = ['md5', 'sha1', 'sha256', 'sha384', 'sha512', 'ssdeep'];
 
 /**
- * THE source-field table. Intake follows the seed documents here (spec 15a):
- * `related.user` does NOT take `user.target.name`, although the catalog's tests would.
- * `url.domain` counts only as written by the parser: related runs before URL inference.
+ * THE source-field table. `url.domain` counts only as written by the parser: related runs
+ * before URL inference. `related.user` takes `user.target.name` too (catalog), except for a
+ * format whose manifest turns it off (the Endpoint seed documents show an older engine).
  */
 export const RELATED_SOURCES: Readonly<Record<'ip' | 'user' | 'hosts' | 'hash', readonly string[]>> = {
   ip: [
     'source.ip', 'destination.ip', 'client.ip', 'server.ip', 'host.ip', 'observer.ip',
     'source.nat.ip', 'destination.nat.ip', 'client.nat.ip', 'server.nat.ip', 'dns.resolved_ip',
   ],
-  user: ['user.name', 'source.user.name', 'destination.user.name', 'client.user.name', 'server.user.name', 'file.owner'],
+  user: [
+    'user.name', 'source.user.name', 'destination.user.name', 'client.user.name', 'server.user.name', 'user.target.name',
+    'file.owner',
+  ],
   hosts: [
     'host.hostname', 'observer.hostname', 'source.domain', 'destination.domain', 'client.domain',
     'server.domain', 'dns.question.name', 'url.domain',
@@ -34,10 +37,13 @@ interface SourceNode {
   children: SourceNode[];
 }
 
-const ROOTS: SourceNode[] = (() => {
+const WITHOUT_TARGET_USER = new Set(['user.target.name']);
+
+function sourceTree(skip: ReadonlySet<string>): SourceNode[] {
   const roots: SourceNode[] = [];
   LISTS.forEach((list: ListName, index) => {
     for (const name of RELATED_SOURCES[list]) {
+      if (skip.has(name)) continue;
       let level = roots;
       let node: SourceNode | undefined;
       for (const key of name.split('.')) {
@@ -49,7 +55,10 @@ const ROOTS: SourceNode[] = (() => {
     }
   });
   return roots;
-})();
+}
+
+const ROOTS = sourceTree(new Set());
+const ROOTS_WITHOUT_TARGET_USER = sourceTree(WITHOUT_TARGET_USER);
 
 function visit(obj: Record<string, unknown>, nodes: SourceNode[], lists: string[][]): void {
   for (const node of nodes) {
@@ -80,11 +89,11 @@ function sortByCodePoint(list: string[]): string[] {
 }
 
 /** Replaces any `related` object with lists computed from the event (omitted when all empty). */
-export function computeRelated(event: Event): void {
+export function computeRelated(event: Event, targetUser = true): void {
   if (event.related !== undefined) delete event.related;
   // Lists are short: arrays with includes() beat Sets here.
   const lists: string[][] = [[], [], [], []];
-  visit(event, ROOTS, lists);
+  visit(event, targetUser ? ROOTS : ROOTS_WITHOUT_TARGET_USER, lists);
   let related: Record<string, string[]> | undefined;
   for (let i = 0; i < LISTS.length; i++) {
     if (lists[i].length === 0) continue;

@@ -1,6 +1,6 @@
 /** `user_agent.*` from `user_agent.original` with the uap-core rules (spec section 11). */
 import { isDict } from '../core/values.js';
-import { fillIn, type Event } from './event-paths.js';
+import { objectAt, type Event } from './event-paths.js';
 import { LruCache } from './lru-cache.js';
 import { uapRules, type UapRule } from './uap-rules.js';
 
@@ -61,13 +61,25 @@ export function parseUserAgent(text: string): UserAgentInfo {
   return info;
 }
 
+/**
+ * The parse of `user_agent.original` overwrites what the parser wrote in name, version, os.name,
+ * os.version and device.name (C9: Imperva/imperva-waf, Netskope/netskope-transaction-s3 expect
+ * the parse over the vendor's own browser fields); a version the parse lacks is removed.
+ * Other keys (`os.type`, ...) stay.
+ */
 export function inferUserAgent(event: Event): void {
   const userAgent = event.user_agent;
   if (!isDict(userAgent) || typeof userAgent.original !== 'string') return;
   const info = parseUserAgent(userAgent.original);
-  if (userAgent.name === undefined) userAgent.name = info.name;
-  if (userAgent.version === undefined && info.version !== undefined) userAgent.version = info.version;
-  fillIn(userAgent, ['os'], 'name', info.osName);
-  if (info.osVersion !== undefined) fillIn(userAgent, ['os'], 'version', info.osVersion);
-  fillIn(userAgent, ['device'], 'name', info.deviceName);
+  userAgent.name = info.name;
+  if (info.version !== undefined) userAgent.version = info.version;
+  else delete userAgent.version;
+  const os = objectAt(userAgent, ['os']);
+  if (os !== undefined) {
+    os.name = info.osName;
+    if (info.osVersion !== undefined) os.version = info.osVersion;
+    else delete os.version;
+  }
+  const device = objectAt(userAgent, ['device']);
+  if (device !== undefined) device.name = info.deviceName;
 }

@@ -52,6 +52,15 @@ function pad2(n: number): string {
 
 /** `YYYY-MM-DDTHH:MM:SSZ` or `YYYY-MM-DDTHH:MM:SS.ffffffZ` (exactly 6 digits when micros ≠ 0). */
 export function formatIso(i: Instant): string {
+  return formatWith(i, false);
+}
+
+/** `YYYY-MM-DDTHH:MM:SS.ffffffZ`, 6 fraction digits always (`strftime('%Y-%m-%dT%H:%M:%S.%fZ')`). */
+export function formatIsoMicros(i: Instant): string {
+  return formatWith(i, true);
+}
+
+function formatWith(i: Instant, alwaysMicros: boolean): string {
   const days = Math.floor(i.seconds / 86400);
   const secOfDay = i.seconds - days * 86400;
   const [y, m, d] = civilFromDays(days);
@@ -60,7 +69,7 @@ export function formatIso(i: Instant): string {
   const ss = secOfDay % 60;
   const year = y >= 1000 ? String(y) : String(y).padStart(4, '0');
   const base = year + '-' + pad2(m) + '-' + pad2(d) + 'T' + pad2(hh) + ':' + pad2(mm) + ':' + pad2(ss);
-  if (i.micros === 0) return base + 'Z';
+  if (i.micros === 0) return alwaysMicros ? base + '.000000Z' : base + 'Z';
   const f = String(i.micros);
   return base + '.' + (f.length === 6 ? f : '000000'.slice(f.length) + f) + 'Z';
 }

@@ -43,11 +43,7 @@ export function parseDate(value: unknown, opts: ParseDateOptions = {}): Instant 
   }
   const iso = parseIso(text);
   if (iso !== null) return toInstant(iso, zone);
-  if (EPOCH_SHAPE.test(text)) {
-    const compact = parseCompact(text);
-    if (compact !== null && validFields(compact)) return toInstant(compact, zone);
-    return epochFromText(text);
-  }
+  if (EPOCH_SHAPE.test(text)) return epochFromText(text);
   const fields = parseCompact(text) ?? parseFreeForm(text, nowYear(opts.nowMs));
   return fields === null ? null : toInstant(fields, zone);
 }

@@ -2,6 +2,7 @@
  * Time zones: fixed offsets and IANA zones through Intl. Offsets of an IANA zone are looked up
  * once per 15-minute bucket and cached, so per-event conversion rarely touches Intl.
  */
+import { ABBREVIATIONS } from './abbreviations.js';
 import { daysFromCivil } from './civil.js';
 
 export type Zone =
@@ -16,8 +17,9 @@ const UTC_NAMES = new Set(['utc', 'gmt', 'z', 'ut', 'etc/utc', 'etc/gmt', 'zulu'
 const zones = new Map<string, Zone | null>();
 
 /**
- * The zone named by `name`: `UTC`/`GMT`/`Z`, an offset (`+0100`, `+01:00`, `-05`, `UTC+01:00`) or an
- * IANA name. Empty/null means UTC. Returns null for an unknown name.
+ * The zone named by `name`: `UTC`/`GMT`/`Z`, an offset (`+0100`, `+01:00`, `-05`, `UTC+01:00`), a
+ * zone abbreviation (`PDT`, `CEST`: a fixed offset) or an IANA name. Empty/null means UTC.
+ * Returns null for an unknown name.
  */
 export function resolveZone(name: string | null | undefined): Zone | null {
   if (name === null || name === undefined || name === 'UTC') return UTC;
@@ -39,6 +41,8 @@ function buildZone(name: string): Zone | null {
     const offset = offsetSeconds(m[1], Number(m[2]), m[3] === undefined ? 0 : Number(m[3]));
     return offset === null ? null : { kind: 'fixed', offset };
   }
+  const abbreviation = ABBREVIATIONS.get(name.toUpperCase());
+  if (abbreviation !== undefined) return { kind: 'fixed', offset: abbreviation * 60 };
   let format: Intl.DateTimeFormat;
   try {
     format = new Intl.DateTimeFormat('en-US', {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, runCli, tempDir, tinyFormat } from './helpers.js';
 
@@ -37,4 +37,23 @@ test('committed docs/formats pages are up to date (regenerate: intake docs forma
   for (const page of fresh) {
     assert.equal(readFileSync(join(ROOT, 'docs', 'formats', page), 'utf8'), readFileSync(join(out, page), 'utf8'), `${page} is stale`);
   }
+});
+
+test('a format with _meta/smart-descriptions.json gets a Smart Descriptions section with an example or a note', async () => {
+  const root = tempDir('docs-smart');
+  const dir = tinyFormat(root, { tests: { 'a.json': { input: { message: 'hi' }, expected: { message: 'hi', event: { kind: 'event', reason: 'hi' } } } } });
+  writeFileSync(
+    join(dir, '_meta', 'smart-descriptions.json'),
+    JSON.stringify([
+      { value: 'Said {event.reason}', conditions: [{ field: 'event.kind', value: 'event' }] },
+      { value: 'Alert {event.reason}', conditions: [{ field: 'event.kind', value: 'alert' }] },
+    ]),
+  );
+  const out = join(root, 'out');
+  const r = await runCli(['docs', dir, '--out', out]);
+  assert.equal(r.code, 0, r.stderr);
+  const page = readFileSync(join(out, 'acme-tiny.md'), 'utf8');
+  assert.match(page, /## Smart Descriptions/);
+  assert.match(page, /\| Said \{event\.reason\} \| `event\.kind` = `"event"` \| Said hi \(`a\.json`\) \|/);
+  assert.match(page, /\| Alert \{event\.reason\} \| `event\.kind` = `"alert"` \| no test of this format shows it \|/);
 });

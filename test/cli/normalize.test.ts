@@ -140,3 +140,21 @@ test('--format auto picks the right built-in format for every built-in sample', 
     for (const slug of Object.keys(BUILTIN)) assert.match(r.stderr, new RegExp(`${slug} \\d+`));
   }
 });
+
+test('an unreadable input file is reported and the others still processed (exit 1); --output and --quiet', async () => {
+  const root = tempDir('nz-habits');
+  const good = join(root, 'good.txt');
+  writeFileSync(good, 'hello\n');
+  const out = join(root, 'out.ndjson');
+  const r = await runCli(['normalize', '--format', tinyFormat(root), '--quiet', '--output', out, join(root, 'missing.txt'), good]);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /cannot read .*missing\.txt: ENOENT/);
+  assert.match(r.stderr, /1 input file\(s\) could not be read/);
+  assert.doesNotMatch(r.stderr, /events in/, '--quiet: no summary');
+  assert.equal(r.stdout, '');
+  assert.equal((ndjson(readFileSync(out, 'utf8'))[0] as any).event.reason, 'hello');
+  const bad = await runCli(['normalize', '--format', tinyFormat(root), '--output', join(root, 'no-such-dir', 'x.ndjson')], { stdin: 'x\n' });
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /^intake: cannot write to .*x\.ndjson: ENOENT$/m);
+  assert.doesNotMatch(bad.stderr, /at .*\.js:\d+/, 'no stack trace');
+});

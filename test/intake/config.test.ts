@@ -54,3 +54,58 @@ test('store, bus and output flags; errors are ConfigError', () => {
     assert.throws(() => resolveConfig(bad, '/cwd'), ConfigError, bad.join(' '));
   }
 });
+
+test('intake.yml is checked against its schema: a misspelt key is an error naming it and the nearest known key', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'intake-cfg-'));
+  const file = join(dir, 'intake.yml');
+  const problems = (yaml: string) => {
+    writeFileSync(file, yaml);
+    try {
+      resolveConfig(['--config', file], '/cwd');
+    } catch (err) {
+      assert.ok(err instanceof ConfigError);
+      return (err as Error).message.split('\n').map((l) => l.slice(file.length + 2));
+    }
+    return [];
+  };
+  try {
+    assert.deepEqual(problems('limitz: { max_body: 1MB }\n'), ['limitz: unknown key (known: listeners, intakes, store, outputs, bus, read_keys, limits; did you mean limits?)']);
+    assert.match(problems('limits: { max_bdy: 1MB }\n')[0]!, /^limits\.max_bdy: unknown key .*did you mean max_body\?\)$/);
+    assert.deepEqual(problems('limits: { max_queue: lots, idle_timeout: forever, max_body: huge }\n'), [
+      'limits.max_queue: expected an integer >= 1, got "lots"',
+      'limits.idle_timeout: expected a duration like 30s, 5m, 7d, got "forever"',
+      'limits.max_body: expected a size like 256KB, 16MB, got "huge"',
+    ]);
+    assert.deepEqual(problems('outputs:\n  - { type: ndjson, pth: x }\n'), [
+      'outputs[0].pth: unknown key (known: type, path, max_size, max_files; did you mean path?)',
+      'outputs[0].path: required',
+    ]);
+    assert.deepEqual(problems('outputs:\n  - { type: kafka }\n'), ['outputs[0].type: expected ndjson, elasticsearch, opensearch, got "kafka"']);
+    assert.deepEqual(problems('store: { path: x.db, synchronous: sometimes }\n'), ['store.synchronous: expected full or normal, got "sometimes"']);
+    assert.deepEqual(problems('read_keys: [r1]\nlimits: { max_events: 500, keep_alive_timeout: 2s, max_connections_per_client: 8, max_read: 1MB }\n'), []);
+    const c = resolveConfig(['--config', file, '--read-key', 'r2'], '/cwd');
+    assert.deepEqual(c.readKeys, ['r1', 'r2']);
+    assert.equal(c.limits.maxEventsPerRequest, 500);
+    assert.equal(c.limits.keepAliveTimeoutMs, 2_000);
+    assert.equal(c.limits.maxConnectionsPerClient, 8);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('serve/worker flags are parsed like the other commands: unknown option, missing value, bad number', () => {
+  const message = (argv: string[]) => {
+    try {
+      resolveConfig(argv, '/cwd');
+      return '';
+    } catch (err) {
+      assert.ok(err instanceof ConfigError, String(err));
+      return (err as Error).message;
+    }
+  };
+  assert.equal(message(['--bogus']), "Unknown option '--bogus'");
+  assert.equal(message(['--http']), "Option '--http <value>' argument missing");
+  assert.equal(message(['--max-queue', 'many']), '--max-queue: expected a positive integer, got "many"');
+  assert.match(message(['stray']), /^Unexpected argument 'stray'/);
+  assert.equal(resolveConfig(['--max-events=20', '--intake', 'a=x', '--intake', 'b=y'], '/cwd').limits.maxEventsPerRequest, 20);
+});

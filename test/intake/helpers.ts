@@ -10,9 +10,13 @@ import type { Output } from '../../src/outputs/output.js';
 import { stubFormat } from './fixtures/stub-format.js';
 
 export const KEY = 'test-key-0001';
+export const READ_KEY = 'read-key-0001';
+export const READ = { authorization: `Bearer ${READ_KEY}` };
 
 export interface TestServer {
   server: RunningServer;
+  /** What the server logged (refusals, drops). */
+  logged: string[];
   dir: string;
   stop(): Promise<void>;
 }
@@ -26,12 +30,15 @@ export async function startTestServer(overrides: Partial<IntakeConfig> = {}, ext
     store: { path: join(dir, 'data', 'intake.db'), synchronous: 'full' },
     outputs: [],
     limits: { ...DEFAULT_LIMITS },
+    readKeys: [READ_KEY],
     ...overrides,
   };
+  const logged: string[] = [];
   const formats = new Map(config.intakes.map((i) => [i.key, stubFormat()]));
-  const server = await startServer(config, formats, extraOutputs);
+  const server = await startServer(config, formats, extraOutputs, { log: (line) => logged.push(line) });
   return {
     server,
+    logged,
     dir,
     async stop() {
       await server.close();

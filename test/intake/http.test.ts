@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import { connect } from 'node:net';
-import { GateOutput, KEY, httpRequest, startTestServer, waitFor } from './helpers.js';
+import { GateOutput, KEY, READ, httpRequest, startTestServer, waitFor } from './helpers.js';
 import { DEFAULT_LIMITS } from '../../src/intake/limits.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -107,7 +107,7 @@ test('503 with Retry-After when the pipeline is saturated; bounded queue', async
     assert.equal(refused[0]!.headers['retry-after'], '1');
     // Exactly the acknowledged events are stored.
     assert.equal(t.server.store!.count(), ok.length * 8);
-    const metrics = (await httpRequest(port, 'GET', '/metrics')).body;
+    const metrics = (await httpRequest(port, 'GET', '/metrics', undefined, READ)).body;
     assert.match(metrics, /intake_events_rejected_total\{reason="saturated"\} \d+/);
   } finally {
     await t.stop();
@@ -120,12 +120,12 @@ test('healthz, metrics and GET /events search', async () => {
   try {
     assert.equal((await httpRequest(port, 'GET', '/healthz')).status, 200);
     await httpRequest(port, 'POST', '/jsons', JSON.stringify(['{"action":"login"}', '{"action":"logout"}', 'broken']), { 'X-SEKOIAIO-INTAKE-KEY': KEY });
-    const found = await httpRequest(port, 'GET', '/events?q=' + encodeURIComponent('event.action:log* AND NOT event.action:logout'));
+    const found = await httpRequest(port, 'GET', '/events?q=' + encodeURIComponent('event.action:log* AND NOT event.action:logout'), undefined, READ);
     assert.equal(found.status, 200);
     const lines = found.body.trim().split('\n').map((l) => JSON.parse(l));
     assert.deepEqual(lines.map((e) => e.event.action), ['login']);
-    assert.equal((await httpRequest(port, 'GET', '/events?q=' + encodeURIComponent('a:"x'))).status, 400);
-    const m = (await httpRequest(port, 'GET', '/metrics')).body;
+    assert.equal((await httpRequest(port, 'GET', '/events?q=' + encodeURIComponent('a:"x'), undefined, READ)).status, 400);
+    const m = (await httpRequest(port, 'GET', '/metrics', undefined, READ)).body;
     assert.match(m, /intake_events_received_total\{format="stub-json"\} 3/);
     assert.match(m, /intake_events_normalized_total\{format="stub-json"\} 2/);
     assert.match(m, /intake_events_failed_total\{format="stub-json"\} 1/);

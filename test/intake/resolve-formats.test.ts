@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generatedIntakes, loadIntakeFormats } from '../../src/intake/resolve-formats.js';
+import { generatedIntakes, generatedReadKey, loadIntakeFormats } from '../../src/intake/resolve-formats.js';
 import { startServer } from '../../src/intake/server.js';
 import { DEFAULT_LIMITS } from '../../src/intake/limits.js';
 import { httpRequest } from './helpers.js';
@@ -49,6 +49,17 @@ test('a built-in format behind the HTTP intake: events arrive normalized by the 
     if (expectedAction !== undefined) assert.equal(stored.event.action, expectedAction);
   } finally {
     await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('quick start: a generated read key is kept across restarts', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'intake-readkey-'));
+  try {
+    const first = generatedReadKey(join(dir, 'data', 'generated-read-key'));
+    assert.match(first, /^[0-9a-f]{32}$/);
+    assert.equal(generatedReadKey(join(dir, 'data', 'generated-read-key')), first);
+  } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -38,16 +38,28 @@ test('compileValue keeps the native value of a lone expression', () => {
   const f = compileValue('{{ original.n / 7 }}')(scope);
   assert.ok(f instanceof PyFloat && f.value === 1);
   assert.equal(compileValue('{{- parsed.message.user.name -}}')(scope), 'bob');
+  // a string that is a list or dict literal becomes that value (a CEF/CSV field holding "['a']")
+  assert.deepEqual(compileValue('{{ "[\'a\', None]" }}')(scope), ['a', null]);
+  assert.deepEqual(compileValue('{{ "{\'k\': 1}" }}')(scope), { k: 1 });
+  assert.deepEqual(compileValue('{{ parsed.message.list | string }}')(scope), ['a', 'b']);
+  assert.equal(compileValue('{{ "[a b]" }}')(scope), '[a b]');
+  assert.equal(compileValue('{{ "1, 2" }}')(scope), '1, 2');
 });
 
-test('compileValue parses rendered text as a Python literal', () => {
+test('compileValue makes a rendered list, tuple or dict literal a value; other text stays text', () => {
   assert.deepEqual(compileValue('[{% for x in parsed.message.list %}"{{x}}",{% endfor %}]')(scope), ['a', 'b']);
   assert.deepEqual(compileValue("{'name': '{{ parsed.message.user.name }}', 'ttl': {{ original.n }}}")(scope), { name: 'bob', ttl: 7 });
   assert.deepEqual(compileValue("{% if original.n > 3 %}['allowed']{% else %}['info']{% endif %}")(scope), ['allowed']);
-  assert.equal(compileValue('{% if true %}None{% endif %}')(scope), null);
+  assert.equal(compileValue('{% if true %}None{% endif %}')(scope), 'None');
+  assert.equal(compileValue('{% if true %}0x2a{% endif %}')(scope), '0x2a');
+  assert.equal(compileValue("{% if true %}'x'{% endif %}")(scope), "'x'");
+  assert.equal(compileValue('{% if true %}{{ parsed.message.user.name }} {% endif %}')(scope), 'bob ');
+  assert.deepEqual(compileValue('{% if true %}1, 2{% endif %}')(scope), '1, 2');
+  assert.deepEqual(compileValue('{% if true %}\n [1, 2]{% endif %}')(scope), [1, 2]);
+  assert.equal(compileValue('{% if true %}[a]{% endif %}')(scope), '[a]');
   assert.equal(compileValue('{% if true %}true{% endif %}')(scope), 'true');
   assert.equal(compileValue('x{{ original.n }}')(scope), 'x7');
-  assert.equal(compileValue('{{ original.n }}{{ original.n }}')(scope), 77);
+  assert.equal(compileValue('{{ original.n }}{{ original.n }}')(scope), '77');
   assert.equal(compileValue('audit_login')(scope), 'audit_login');
 });
 
@@ -141,4 +153,15 @@ test('parsePythonLiteral accepts Python literals only', () => {
   for (const bad of ['true', 'null', 'false', '[john@example.com]', 'audit_login', '007', '[1,,2]', "b'x'", '{1, 2}', '', '1j', '"open']) {
     assert.deepEqual(parsePythonLiteral(bad), { ok: false }, bad);
   }
+});
+
+test('a colon ending an if/elif/else/for tag is ignored and reported; elsewhere it is still an error', () => {
+  const notes: string[] = [];
+  const f = compileValue('{% if original.n > 9: %}big{% elif original.n > 5 : %}mid{% else: %}small{% endif %}', (m) => notes.push(m));
+  assert.equal(f(scope), 'mid');
+  assert.equal(notes.length, 3);
+  assert.match(notes[0]!, /':' ends the 'if' tag \(line 1, column 21\)/);
+  assert.throws(() => compileValue('{% set x = 1: %}{{ x }}'), TemplateSyntaxError);
+  assert.throws(() => compileValue('{% if x :: %}a{% endif %}'), TemplateSyntaxError);
+  assert.throws(() => compileValue('{% endif: %}'), TemplateSyntaxError);
 });

@@ -125,8 +125,8 @@ for (const e of [
   "users | max(attribute='age')", "users | min(attribute='name')", "users | unique(attribute='admin') | list",
   "users | join(',', attribute='name')", "[[1], [2, 3]] | sum(start=[])", "['a', 'A', 'b'] | unique | list",
   "['a', '', None, 'b'] | select | list", "['a', '', 'b'] | select('ne', '') | list", "[1, None, 2] | reject('none') | list",
-  "['1', '2'] | map('int') | sum", "[json_s] | map('from_json') | list", "json_s | from_json", "json_s | from_json | tojson",
-  "{'b': 1, 'a': '<&>\\''} | tojson", "{'b': [1, 2.0]} | tojson(2)", "'é' | tojson", "[1, 2.0, None, True] | to_json",
+  "['1', '2'] | map('int') | sum", "[json_s] | map('from_json') | list", "json_s | from_json", "'Bind' | from_json", "'False' | from_json", "'' | from_json", "'[1,' | from_json", "' [1]' | from_json", "'5 x' | from_json", "'true' | from_json", "5 | from_json", "'Bind' | from_json == None", "json_s | from_json | tojson",
+  "{'b': 1, 'a': '<&>\\''} | tojson", "{'b': [1, 2.0]} | tojson(2)", "'é' | tojson", "[1, 2.0, None, True] | to_json", "{'b': {'é': [1, 2.5]}, 'a': '\\u00e9'} | to_json",
   "'%s-%05d|%5.2f|%x|%r' | format('a', 42, 3.14159, 255, 'q')", "'%(a)s' | format(a=1)", "'x' | default", "nope | default",
   "no | default('z')", "no | default('z', true)", "'' | default('z', true)", "xs | map('string') | join(', ')",
   "'a,b' | split", "range(5) | list", "range(1, 10, 3) | list", "range(5, 0, -2) | list", "range(3) | sum",
@@ -248,6 +248,10 @@ const VALUE_TEMPLATES = [
   '{{ xs }}', '{{ d }}', '{{ xs | map("string") }}', '{{ re.match("H", s) }}', '{{ users | selectattr("admin") | list }}',
   '{{ s.split(" ") }}', '{{ 1.0 * 3 }}', '{{ 7 / 7 }}', '{{ 2 ** 64 }}', '{{ -2 ** 63 }}', '{{ 10 ** 20 / 3 }}', '{{ n | float }}',
   '{{ "" }}', '{{ nope }}', '{{ no }}', '{{ t }}', '{{ (1, 2) }}', '{{ range(2) | list }}',
+  // a lone expression's string is a value only when it is a list, tuple or dict literal
+  "{{ \"['a', None]\" }}", '{{ "{\'k\': [1]}" }}', '{{ " [1]" }}', '{{ "[1] " }}', '{{ "[1], [2]" }}', '{{ "1, 2" }}',
+  '{{ "{1, 2}" }}', '{{ "[a]" }}', '{{ xs | string }}', '{{ d | string }}', '{{ num_s }}', '{{ "None" }}', '{{ "True" }}',
+  "{{ \"'x'\" }}", '{{ "(1, 2)" }}', '{{ json_s }}', '{{ ws }}', '{% if t %}{{ ws }}{% endif %}', '{{ s }}{{ ws }}',
 ];
 for (const tpl of VALUE_TEMPLATES) value(tpl);
 

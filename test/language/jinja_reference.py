@@ -4,12 +4,13 @@ Reads a JSON list of cases {"template", "context", "mode"} on stdin and prints a
 results: {"value": repr} / {"text": rendered} / {"error": exception class name}.
 
 Rule set mirrored from the engine (see src/language):
-- undefined is ChainableUndefined (chained access stays undefined; calling it raises);
+- undefined is the plain Undefined, as the catalog shows (an attribute, item or call of it raises);
 - `a.b` on a dict reads the key first, then the attribute;
 - `len`, `re` are globals; the catalog's custom filters are defined below;
 - mode "value": a lone `{{ expr }}` is evaluated with compile_expression (native value); any
-  other template is rendered, stripped, then parsed with ast.literal_eval (tuples → lists,
-  no sets/bytes/complex), falling back to the text.
+  other template is rendered; a resulting string that is a list, tuple or dict literal
+  (ast.literal_eval; tuples → lists, no sets/bytes/complex) becomes that value, any other
+  string stays as it is, untrimmed (see docs/catalog-rules/templates.md).
 """
 import ast
 import ipaddress
@@ -19,7 +20,7 @@ import posixpath
 import re
 import sys
 
-from jinja2 import ChainableUndefined, Environment, Undefined
+from jinja2 import Environment, Undefined
 from markupsafe import Markup
 from jinja2.lexer import TOKEN_VARIABLE_BEGIN, TOKEN_VARIABLE_END
 
@@ -82,13 +83,22 @@ def is_url(value):
     return bool(m and m.group(2))
 
 
+def from_json(v):
+    if not isinstance(v, str):
+        raise TypeError("the JSON object must be str")
+    try:
+        return json.loads(v)
+    except ValueError:
+        return None
+
+
 def _check_str(v):
     if not isinstance(v, str):
         raise TypeError("expected string")
     return v
 
 
-env = Env(undefined=ChainableUndefined)
+env = Env(undefined=Undefined)
 env.globals.update(len=len, re=re)
 env.filters.update(
     is_ipaddress=lambda v: _ip(v),
@@ -100,8 +110,8 @@ env.filters.update(
     re_match=lambda v, p: re.fullmatch(p, _check_str(v)) is not None,
     re_search=lambda v, p: re.search(p, _check_str(v)) is not None,
     to_mac_address=to_mac_address,
-    from_json=lambda v: json.loads(v),
-    to_json=lambda v: json.dumps(v),
+    from_json=from_json,
+    to_json=lambda v: json.dumps(v, separators=(",", ":"), ensure_ascii=False),
 )
 
 
@@ -126,12 +136,16 @@ def lists(v):
     return v
 
 
-def literal(text):
+def rendered(text):
+    """A rendered text is a value only when it is a list, tuple or dict literal; else the text, untrimmed."""
     t = text.strip()
+    if not t.startswith(("[", "{")):
+        return text
     try:
-        return lists(ast.literal_eval(t))
+        v = lists(ast.literal_eval(t))
     except Exception:
-        return t
+        return text
+    return v if isinstance(v, (list, dict)) else text
 
 
 def run(case):
@@ -146,8 +160,10 @@ def run(case):
             v = env.compile_expression(inner, undefined_to_none=False)(**ctx)
             if isinstance(v, Markup):
                 v = str(v)  # Markup is stored as a plain string
+            if isinstance(v, str):
+                v = rendered(v)
             return {"value": "Undefined" if isinstance(v, Undefined) else repr(v)}
-        return {"value": repr(literal(env.from_string(source).render(**ctx)))}
+        return {"value": repr(rendered(env.from_string(src).render(**ctx)))}
     return {"text": env.from_string(source).render(**ctx)}
 
 

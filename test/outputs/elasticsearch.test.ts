@@ -70,6 +70,23 @@ test('write rejects when items stay retryable after the last attempt (events not
   }
 });
 
+test('an event without @timestamp is indexed by its reception day (event.created), so a redelivery hits the same _id', async () => {
+  const fake = await new FakeBulkServer().start();
+  const dir = mkdtempSync(join(tmpdir(), 'intake-es-'));
+  const output = new ElasticsearchOutput({ client: createBulkClient({ kind: 'elasticsearch', url: fake.url }), deadLetterPath: join(dir, 'dead.ndjson') });
+  try {
+    const event = { message: 'no time', event: { id: 'x1', created: '2023-07-01T23:59:59Z' } };
+    await output.write([event]);
+    await output.write([structuredClone(event)]);
+    assert.deepEqual([...fake.docs.keys()], ['intake-2023.07.01/x1']);
+    assert.equal(existsSync(join(dir, 'dead.ndjson')), false);
+  } finally {
+    await output.close();
+    await fake.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('dailyIndex uses the UTC day', () => {
   assert.equal(dailyIndex('logs', Date.parse('2024-12-31T23:30:00-02:00')), 'logs-2025.01.01');
 });

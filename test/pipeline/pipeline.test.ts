@@ -108,6 +108,40 @@ stages:
   assert.equal(b.acme.kind, 'unknown');
 });
 
+test('translate values and fallbacks written as list or dict literals are values; other text stays text', () => {
+  const dir = makeFormat(
+    `name: acme
+pipeline:
+  - name: parsed
+    external:
+      name: json.parse-json
+  - name: fill
+stages:
+  fill:
+    actions:
+      - translate:
+        dictionary:
+          a: '["iam", "network"]'
+          b: "10"
+          c: "['x'"
+        mapping:
+          parsed.message.k: acme.tags
+        fallback: '["other"]'
+      - set:
+          acme.kind: "{{parsed.message.tags}}"
+`,
+    ACME_FIELDS,
+  );
+  const format = loadFormat(dir);
+  const run = (k: string): any => format.normalize({ message: JSON.stringify({ k, tags: "['t1', 't2']" }) }, { testMode: true });
+  assert.deepEqual(run('a').acme.tags, ['iam', 'network']);
+  assert.equal(run('b').acme.tags, '10');
+  assert.equal(run('c').acme.tags, "['x'");
+  assert.deepEqual(run('z').acme.tags, ['other']);
+  // a lone expression whose string is a list literal (a CEF or CSV field holding one) is a list
+  assert.deepEqual(run('a').acme.kind, ['t1', 't2']);
+});
+
 test('a failed stage leaves an empty layer; the fallback idiom works and the event is a success', () => {
   const dir = makeFormat(
     `name: acme
@@ -214,7 +248,7 @@ stages:
   assert.equal(out.server.ip, '10.0.0.2');
 });
 
-test('delete removes a field and keeps the emptied parent', () => {
+test('delete removes a field; the emptied parent, created by the write, is gone after normalization', () => {
   const dir = makeFormat(
     `name: acme
 pipeline:
@@ -231,7 +265,7 @@ stages:
     ACME_FIELDS,
   );
   const out = loadFormat(dir).normalize({ message: 'x' }, { testMode: true }) as any;
-  assert.deepEqual(out.acme, {});
+  assert.equal(out.acme, undefined);
 });
 
 test('a key named __proto__ in event data is plain data', () => {
@@ -258,9 +292,6 @@ stages:
 test('load errors list every problem with file and line', () => {
   const dir = makeFormat(`name: acme
 pipeline:
-  - name: parsed
-    external:
-      name: json.parse-jsn
   - name: missing_stage
   - name: bad
     external:
@@ -272,12 +303,72 @@ stages: {}
   assert.throws(() => loadFormat(dir), (err: unknown) => {
     assert.ok(err instanceof FormatLoadError);
     const text = err.message;
-    assert.match(text, /parser\.yml:5: .*unknown common stage "json\.parse-jsn"/);
-    assert.match(text, /parser\.yml:6: .*custom stage "missing_stage" is not defined/);
+    assert.match(text, /parser\.yml:3: .*custom stage "missing_stage" is not defined/);
     assert.match(text, /parser\.yml:\d+: .*NOPE_NOT_A_PATTERN/);
-    assert.equal(err.problems.length, 3);
+    assert.equal(err.problems.length, 2);
     return true;
   });
+});
+
+test('a colon ending an if/elif/else/for tag is accepted with a warning naming the line, also in strict mode', () => {
+  const parser = `name: acme
+pipeline:
+  - name: parsed
+    external:
+      name: json.parse-json
+  - name: fill
+stages:
+  fill:
+    actions:
+      - set:
+          acme.kind: >
+            {%- if parsed.message.k in ["a", "b"]: -%}{{ ["ab"] }}
+            {%- elif parsed.message.k == "c": -%}c
+            {%- else: -%}{% for x in parsed.message.xs: %}{{ x }}{% else: %}none{% endfor %}
+            {%- endif -%}
+        filter: "{% if parsed.message.k: %}True{% else: %}False{% endif %}"
+`;
+  const format = loadFormat(makeFormat(parser, ACME_FIELDS), { strict: true });
+  assert.ok(format.diagnostics.length >= 5, JSON.stringify(format.diagnostics));
+  assert.ok(format.diagnostics.every((d) => /accepted leniently: a ':' ends the '(if|elif|else|for)' tag/.test(d.message)));
+  assert.ok(format.diagnostics.some((d) => d.line === 11));
+  const run = (m: object): any => format.normalize({ message: JSON.stringify(m) }, { testMode: true });
+  assert.deepEqual(run({ k: 'b' }).acme.kind, ['ab']);
+  assert.equal(run({ k: 'c' }).acme.kind, 'c');
+  assert.equal(run({ k: 'z', xs: [1, 2] }).acme.kind, '12');
+  assert.equal(run({ k: 'z', xs: [] }).acme.kind, 'none');
+  assert.equal(run({ k: '' }).acme, undefined);
+});
+
+test('an unknown common stage or stage property is a warning with its line; the rest of the format runs', () => {
+  const parser = `name: acme
+pipeline:
+  - name: parsed
+    external:
+      name: json.parse-jsn
+  - name: kv
+    external:
+      name: kv.parse-kv
+      properties:
+        item_sep: ","
+        no_such_option: 1
+        reversed: true
+  - name: fill
+stages:
+  fill:
+    actions:
+      - set:
+          acme.kind: "{{ kv.message.a }}"
+`;
+  const format = loadFormat(makeFormat(parser, ACME_FIELDS));
+  const lines = format.diagnostics.map((d) => `${d.line}: ${d.message}`);
+  assert.equal(lines.length, 3, lines.join('\n'));
+  assert.match(lines[0], /^5: .*unknown common stage "json\.parse-jsn"/);
+  assert.match(lines[1], /^11: .*no property "no_such_option"/);
+  assert.match(lines[2], /^12: .*reversed/);
+  const out = format.normalize({ message: 'a=x,b=y' }, { testMode: true }) as any;
+  assert.deepEqual(out.acme, { kind: 'x' });
+  assert.throws(() => loadFormat(makeFormat(parser, ACME_FIELDS), { strict: true }), FormatLoadError);
 });
 
 test('a template that does not compile is a diagnostic, evaluates empty, and strict mode rejects it', () => {
@@ -361,7 +452,7 @@ stages:
   assert.equal(off.action.outcome, 'success');
 });
 
-test('a list value drops elements that render empty or fail, and keeps the others', () => {
+test('a list value drops elements that render empty; an element that raises writes nothing', () => {
   const dir = makeFormat(
     `name: acme
 pipeline:
@@ -370,12 +461,13 @@ stages:
   fill:
     actions:
       - set:
-          acme.tags: ["{{ original.message }}", "{{ original.missing }}", "{{ original.message.nope() }}", "fixed"]
+          acme.tags: ["{{ original.message }}", "{{ original.missing }}", "fixed"]
+          acme.other: ["{{ original.message }}", "{{ original.missing.deeper }}"]
 `,
-    fields({ 'acme.tags': 'keyword' }),
+    fields({ 'acme.tags': 'keyword', 'acme.other': 'keyword' }),
   );
   const out = loadFormat(dir).normalize({ message: 'm1' }, { testMode: true }) as any;
-  assert.deepEqual(out.acme.tags, ['m1', 'fixed']);
+  assert.deepEqual(out.acme, { tags: ['m1', 'fixed'] });
 });
 
 test('an external stage writes its result under its output_field, message by default', () => {

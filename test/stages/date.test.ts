@@ -10,26 +10,26 @@ test('name and default input', () => {
   assert.equal(dateParse.defaultInput, '@timestamp');
 });
 
-test('autodetection, format, timestamp; output is the UTC ISO string', () => {
+test('autodetection, format, timestamp; output is the UTC ISO string with six fraction digits always', () => {
   assert.equal(run(dateParse, '2023-03-20T15:33:12.406+01:00'), '2023-03-20T14:33:12.406000Z');
-  assert.equal(run(dateParse, '28/Feb/2021:18:20:40 +0100', { format: '%d/%b/%Y:%H:%M:%S %z' }), '2021-02-28T17:20:40Z');
-  assert.equal(run(dateParse, '1599665193', { format: 'timestamp' }), '2020-09-09T15:26:33Z');
+  assert.equal(run(dateParse, '28/Feb/2021:18:20:40 +0100', { format: '%d/%b/%Y:%H:%M:%S %z' }), '2021-02-28T17:20:40.000000Z');
+  assert.equal(run(dateParse, '1599665193', { format: 'timestamp' }), '2020-09-09T15:26:33.000000Z');
   assert.equal(run(dateParse, 1750935017037, { format: 'timestamp' }), '2025-06-26T10:50:17.037000Z');
-  assert.equal(run(dateParse, new PyFloat(1599665193), { format: null }), '2020-09-09T15:26:33Z');
-  assert.equal(run(dateParse, '2024-07-17 09:08:27', { format: '' }), '2024-07-17T09:08:27Z');
+  assert.equal(run(dateParse, new PyFloat(1599665193), { format: null }), '2020-09-09T15:26:33.000000Z');
+  assert.equal(run(dateParse, '2024-07-17 09:08:27', { format: '' }), '2024-07-17T09:08:27.000000Z');
 });
 
 test('year-less dates use the run context now', () => {
   const stage = compile(dateParse, { format: '%b %d %H:%M:%S' });
-  assert.equal(stage.run('Feb  7 13:43:37', runCtx({}, Date.UTC(2021, 6, 1))), '2021-02-07T13:43:37Z');
+  assert.equal(stage.run('Feb  7 13:43:37', runCtx({}, Date.UTC(2021, 6, 1))), '2021-02-07T13:43:37.000000Z');
 });
 
 test('static and templated timezones', () => {
-  assert.equal(run(dateParse, '2024-07-01 12:00:00', { timezone: 'Europe/Paris' }), '2024-07-01T10:00:00Z');
-  assert.equal(run(dateParse, '2024-07-01 12:00:00', { timezone: '+0100' }), '2024-07-01T11:00:00Z');
+  assert.equal(run(dateParse, '2024-07-01 12:00:00', { timezone: 'Europe/Paris' }), '2024-07-01T10:00:00.000000Z');
+  assert.equal(run(dateParse, '2024-07-01 12:00:00', { timezone: '+0100' }), '2024-07-01T11:00:00.000000Z');
   const stage = compile(dateParse, { timezone: '{{ parsed.tz }}' });
-  assert.equal(stage.run('2024-07-01 12:00:00', runCtx({ parsed: { tz: '-05:00' } })), '2024-07-01T17:00:00Z');
-  assert.equal(stage.run('2024-07-01 12:00:00', runCtx({ parsed: { tz: null } })), '2024-07-01T12:00:00Z');
+  assert.equal(stage.run('2024-07-01 12:00:00', runCtx({ parsed: { tz: '-05:00' } })), '2024-07-01T17:00:00.000000Z');
+  assert.equal(stage.run('2024-07-01 12:00:00', runCtx({ parsed: { tz: null } })), '2024-07-01T12:00:00.000000Z');
   assert.throws(() => stage.run('2024-07-01 12:00:00', runCtx({ parsed: { tz: 'Nowhere/City' } })), StageError);
 });
 

@@ -8,7 +8,13 @@ export const compileCtx: StageCompileContext = {
     const path = m[1].split('.');
     return (scope) => path.reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], scope);
   },
+  warn(property, message) {
+    compileWarnings.push(`${property}: ${message}`);
+  },
 };
+
+/** What `compile` warned about, in order; tests empty it before they look. */
+export const compileWarnings: string[] = [];
 
 export const runCtx = (scope: Record<string, unknown> = {}, nowMs = Date.UTC(2026, 4, 1)): StageRunContext => ({ scope, nowMs });
 

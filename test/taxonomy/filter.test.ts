@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { newPathDict } from '../../src/core/path-dicts.js';
+import { Taxonomy, createNormalizer } from '../../src/taxonomy/index.js';
 import { normalize } from './helpers.js';
 
 test('T1: undeclared leaves are removed, declared ones kept', () => {
@@ -11,13 +13,31 @@ test('T1: subtrees of object/dict/array/list-typed fields are kept verbatim', ()
   const inner = { anything: null, empty: '', deep: { n: 1, t: true } };
   const { event, warnings } = normalize({
     acme: { object: structuredClone(inner), dict: structuredClone(inner), array: [1, 'a', null], list: [{ x: '' }] },
-    log: { syslog: { priority: '13', custom: { a: null } } },
+  });
+  assert.deepEqual(event, { acme: { object: inner, dict: inner, array: [1, 'a', null], list: [{ x: '' }] } });
+  assert.deepEqual(warnings, []);
+});
+
+test('C2: a declared object with declared descendants keeps its other keys and coerces the declared ones', () => {
+  // ECS: log.syslog is an object, log.syslog.priority and log.syslog.severity.code are longs.
+  const { event, warnings } = normalize({
+    log: { syslog: { priority: '13', severity: { code: '6', other: 'x' }, custom: { a: null } } },
+    threat: { enrichments: [{ indicator: { sightings: '1', note: 'n' } }, 'scalar'] },
   });
   assert.deepEqual(event, {
-    acme: { object: inner, dict: inner, array: [1, 'a', null], list: [{ x: '' }] },
-    log: { syslog: { priority: '13', custom: { a: null } } },
+    log: { syslog: { priority: 13, severity: { code: 6, other: 'x' }, custom: { a: null } } },
+    threat: { enrichments: [{ indicator: { sightings: 1, note: 'n' } }, 'scalar'] },
   });
   assert.deepEqual(warnings, []);
+});
+
+test('C2: action.properties is no built-in container: only its declared keys survive unless declared itself', () => {
+  const { event } = normalize({ acme: { keyword: 'k' }, action: { name: 'n', properties: { Any: 'thing' } } });
+  assert.deepEqual(event.action, { name: 'n', properties: { Any: 'thing' } }); // the helper taxonomy declares it
+  const bare = createNormalizer(Taxonomy.build({
+    formatFields: { 'action.properties.Keep': { name: 'action.properties.Keep', type: 'keyword', description: 'd' } },
+  }))({ action: { properties: { Keep: 12, Drop: 'x' } } }, []);
+  assert.deepEqual(bare.action, { properties: { Keep: '12' } });
 });
 
 test('T2: list elements are checked as <list field>.<key> and keep their position', () => {
@@ -37,12 +57,28 @@ test('T2: declared element keys survive and are coerced', () => {
   assert.deepEqual(r.event.file, [{ path: '/x/y' }, { size: 12 }]);
 });
 
-test('T3: emptied objects on the way to declared fields stay; undeclared nested objects go whole', () => {
-  // The seed Endpoint samples: the parser copies `host` into `server`, which comes out as `server: {}`.
+test('C11: a written object emptied by the filter stays; objects below it or on a write path go when emptied', () => {
+  // The parser wrote these objects themselves (`server: "{{host}}"`): an emptied one stays.
   const { event } = normalize({ server: { hostname: 'h', os: { type: 'linux' } }, ecs: { version: '8.0' }, vendor: { a: { b: 1 } } });
   assert.deepEqual(event, { server: {}, ecs: {}, vendor: {} });
-  const kept = normalize({ source: { user: { bogus: 'x' } } }).event;
-  assert.deepEqual(kept, { source: { user: {} } });
+  // `user` lies below the written `source`: emptied, it goes.
+  assert.deepEqual(normalize({ source: { user: { bogus: 'x' } } }).event, { source: {} });
+  assert.deepEqual(normalize({ source: { user: { bogus: 'x' }, port: 1 } }).event, { source: { port: 1 } });
+  // Objects a path write created (`set acme.junk.x: 1`) go when emptied, at every depth.
+  const acme = newPathDict();
+  const junk = newPathDict();
+  junk.x = 1;
+  acme.junk = junk;
+  acme.keyword = 'k';
+  assert.deepEqual(normalize({ acme }).event, { acme: { keyword: 'k' } });
+  delete acme.keyword;
+  assert.deepEqual(normalize({ acme }).event, {});
+  // A written object below a path-created one stays emptied (`set source.user: "{{obj}}"`).
+  const parent = newPathDict();
+  parent.user = { bogus: 1 };
+  assert.deepEqual(normalize({ source: parent }).event, { source: { user: {} } });
+  // Elements of lists stay, emptied or not.
+  assert.deepEqual(normalize({ dns: { answers_like: [{ bogus: 1 }] } }).event.dns, { answers_like: [{}] });
 });
 
 test('T4: ecs.version is dropped unless the format declares it', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { RELATED_SOURCES } from '../../src/taxonomy/index.js';
-import { normalize } from './helpers.js';
+import { RELATED_SOURCES, createNormalizer } from '../../src/taxonomy/index.js';
+import { acmeTaxonomy, normalize } from './helpers.js';
 
 test('related.ip/user/hosts/hash: de-duplicated union, sorted by code point', () => {
   const { event } = normalize({
@@ -23,10 +23,19 @@ test('related.ip/user/hosts/hash: de-duplicated union, sorted by code point', ()
   });
 });
 
-test('related.user does not take user.target.name (spec 15a)', () => {
-  assert.ok(!RELATED_SOURCES.user.includes('user.target.name'));
-  const { event } = normalize({ user: { target: { name: 'victim' } } });
-  assert.equal(event.related, undefined);
+test('C8: related.user takes user.target.name unless the format turns it off', () => {
+  assert.ok(RELATED_SOURCES.user.includes('user.target.name'));
+  const { event } = normalize({ user: { name: 'admin', target: { name: 'victim' } } });
+  assert.deepEqual(event.related, { user: ['admin', 'victim'] });
+  const off = createNormalizer(acmeTaxonomy, { relatedTargetUser: false })({ user: { name: 'admin', target: { name: 'victim' } } }, []);
+  assert.deepEqual(off.related, { user: ['admin'] });
+});
+
+test('C8: IP values take Python ipaddress canonical text, in the field and in related.ip', () => {
+  const { event } = normalize({ source: { ip: '0000:111:222:3333:4444:5555:6666:7777' }, host: { ip: ['A0B1::C2D3:E4F5:0123:ABCD', '1.2.3.4'] } });
+  assert.equal((event.source as any).ip, '0:111:222:3333:4444:5555:6666:7777');
+  assert.deepEqual((event.host as any).ip, ['a0b1::c2d3:e4f5:123:abcd', '1.2.3.4']);
+  assert.deepEqual((event.related as any).ip, ['0:111:222:3333:4444:5555:6666:7777', '1.2.3.4', 'a0b1::c2d3:e4f5:123:abcd']);
 });
 
 test('values are kept verbatim and empty lists omitted', () => {

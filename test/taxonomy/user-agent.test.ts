@@ -31,11 +31,15 @@ test('unknown agents give Other and no versions', () => {
   assert.deepEqual(parseUserAgent('-'), { name: 'Other', version: undefined, osName: 'Other', osVersion: undefined, deviceName: 'Other' });
 });
 
-test('parser-set fields are kept; only missing ones are filled', () => {
-  const { event } = normalize({ user_agent: { original: CHROME_WIN, name: 'MyBrowser', os: { version: '11' } } });
-  assert.deepEqual(event.user_agent, {
-    original: CHROME_WIN, name: 'MyBrowser', version: '120.0.0', os: { version: '11', name: 'Windows' }, device: { name: 'Other' },
+test('C9: the parse overwrites the parser\'s name, version, os and device; other keys stay', () => {
+  const { event } = normalize({
+    user_agent: { original: CHROME_WIN, name: 'MyBrowser', version: '120.0.0.1', os: { version: '11', type: 'desktop' } },
   });
+  assert.deepEqual(event.user_agent, {
+    original: CHROME_WIN, name: 'Chrome', version: '120.0.0', os: { version: '10', name: 'Windows', type: 'desktop' }, device: { name: 'Other' },
+  });
+  const other = normalize({ user_agent: { original: '-', name: 'junk', version: '1.2', os: { name: 'Windows 11', version: '11' } } }).event;
+  assert.deepEqual(other.user_agent, { original: '-', name: 'Other', os: { name: 'Other' }, device: { name: 'Other' } });
 });
 
 test('repeated agents come from the cache with the same result', () => {

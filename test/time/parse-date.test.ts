@@ -26,7 +26,8 @@ const SHAPES: [string, string][] = [
   ['9/16/19 10:00', '2019-09-16T10:00:00Z'],
   ['20 January, 18:53 UTC+00:00', '2026-01-20T18:53:00Z'],
   ['20160526192415Z', '2016-05-26T19:24:15Z'],
-  ['20241029112721.500', '2024-10-29T11:27:21.500000Z'],
+  // Digits (with a fraction) are an epoch first, scaled to 10 integer digits (catalog: Salesforce).
+  ['20241029112721.500', '2034-02-21T02:48:31.272150Z'],
   ['2024-10-22T08:54:17.012+02:0', '2024-10-22T06:54:17.012000Z'],
   ['1750935017037', '2025-06-26T10:50:17.037000Z'],
   ['1599665193', '2020-09-09T15:26:33Z'],
@@ -34,7 +35,7 @@ const SHAPES: [string, string][] = [
   ['Feb 28 2021 18:20:40', '2021-02-28T18:20:40Z'],
   ['2022-08-31T09:48:47Z', '2022-08-31T09:48:47Z'],
   ['2020/12/04 16:00:02', '2020-12-04T16:00:02Z'],
-  ['1637681708541881380', '2021-11-23T15:35:08.541881Z'],
+  ['1637681708541881380', '2021-11-23T15:35:08.541882Z'],
   ['Oct 19 18:30:13.311', '2026-10-19T18:30:13.311000Z'],
   ['1673516966.834663913', '2023-01-12T09:49:26.834664Z'],
   ['1661022364.014', '2022-08-20T19:06:04.014000Z'],
@@ -99,16 +100,41 @@ test('epochs: numbers, big ints, floats, negatives, rounding to the microsecond'
   assert.equal(iso(1599665193), '2020-09-09T15:26:33Z');
   assert.equal(iso(1750935017037), '2025-06-26T10:50:17.037000Z');
   assert.equal(iso(1750935017037123), '2025-06-26T10:50:17.037123Z');
-  assert.equal(iso(1637681708541881380n), '2021-11-23T15:35:08.541881Z');
-  assert.equal(iso(1637681708541881500n), '2021-11-23T15:35:08.541882Z'); // half rounds up
+  assert.equal(iso(1637681708541881380n), '2021-11-23T15:35:08.541882Z'); // n * 1e-9 as a float
+  assert.equal(iso(1637681708541881500n), '2021-11-23T15:35:08.541882Z');
   assert.equal(iso('1637681708999999600'), '2021-11-23T15:35:09Z'); // carry into the seconds
   assert.equal(iso(1661022364.014), '2022-08-20T19:06:04.014000Z');
   assert.equal(iso(-1), '1969-12-31T23:59:59Z');
   assert.equal(iso('-1.5'), '1969-12-31T23:59:58.500000Z');
   assert.equal(iso(-1.25), '1969-12-31T23:59:58.750000Z');
   assert.equal(iso(0), '1970-01-01T00:00:00Z');
+  // Scaled to 10 integer digits as a Python float, rounded half to even (catalog: Imperva, Fortinet).
+  assert.equal(iso('123456789'), '2009-02-13T23:31:30Z');
+  assert.equal(iso(123456789), '2009-02-13T23:31:30Z');
+  assert.equal(iso('1741260033782633377'), '2025-03-06T11:20:33.782634Z');
+  assert.equal(iso(0.5), '1970-01-01T00:00:00.500000Z');
+  assert.equal(iso('000'), '1970-01-01T00:00:00Z');
+  assert.equal(iso('1.5'), '1970-01-01T00:00:01.500000Z');
   assert.equal(iso('1599665193', { format: 'timestamp' }), '2020-09-09T15:26:33Z');
   assert.equal(iso('abc', { format: 'timestamp' }), null);
+});
+
+test('integer epochs are scaled by a float multiplication, microseconds rounded from that float', () => {
+  // n * 1e-9 rounds differently from the exact decimal digits (.373 up, .496 down).
+  assert.equal(iso('1741264893005614373'), '2025-03-06T12:41:33.005615Z');
+  assert.equal(iso('1602591763587868496'), '2020-10-13T12:22:43.587868Z');
+  assert.equal(iso('1748601303656994360'), '2025-05-30T10:35:03.656994Z');
+  assert.equal(iso('1632458429811809'), '2021-09-24T04:40:29.811809Z');
+  assert.equal(iso('-1'), '1969-12-31T23:59:59Z');
+  assert.equal(iso('1' + '0'.repeat(50)), null);
+});
+
+test('a positive integer epoch of fewer than 10 digits is padded to 10 digits of seconds', () => {
+  assert.equal(iso('123456789'), '2009-02-13T23:31:30Z');
+  assert.equal(iso(123456789), '2009-02-13T23:31:30Z');
+  assert.equal(iso('223456789', { format: 'timestamp' }), '2040-10-23T01:18:10Z');
+  assert.equal(iso(' 12 '), '2008-01-10T21:20:00Z');
+  assert.equal(iso('123456789.5'), '1973-11-29T21:33:09.500000Z'); // a fraction: seconds as written
 });
 
 test('garbage and out-of-range inputs give null', () => {
@@ -120,4 +146,14 @@ test('garbage and out-of-range inputs give null', () => {
   assert.equal(iso('0000-01-01T00:00:00Z'), null);
   assert.equal(iso('0001-01-01T00:30:00+01:00'), null); // before year 1 once the offset is applied
   assert.equal(iso('9999-12-31T23:59:59Z'), '9999-12-31T23:59:59Z');
+});
+
+test('a timezone option may be an abbreviation: a fixed offset; IANA zones of such names keep their rules', () => {
+  assert.equal(iso('Oct 21 2026 05:12:05', { timezone: 'PDT' }), '2026-10-21T12:12:05Z');
+  assert.equal(iso('Dec 03 2026 12:34:53', { timezone: 'CST' }), '2026-12-03T18:34:53Z');
+  assert.equal(iso('Oct 19 2026 13:40:06', { timezone: 'CST' }), '2026-10-19T19:40:06Z'); // no DST: fixed
+  assert.equal(iso('Jul 03 2024 16:39:13', { timezone: 'CEST' }), '2024-07-03T14:39:13Z');
+  assert.equal(iso('Oct 19 2026 16:07:39', { timezone: 'brt' }), '2026-10-19T19:07:39Z');
+  assert.equal(iso('Jul 03 2024 16:39:13', { timezone: 'CET' }), '2024-07-03T14:39:13Z'); // IANA CET: summer time
+  assert.equal(iso('Jul 03 2024 16:39:13 CEST'), '2024-07-03T16:39:13Z'); // in the text: ignored
 });

@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { findFormatDirs, loadFormat, type Format } from '../../pipeline/index.js';
 import { parseArgs } from 'node:util';
 import { parseOrUsage } from '../args.js';
+import { resolveFormatDir } from '../normalize/resolve-format-dirs.js';
 import { renderFormatPage } from '../docs/format-page.js';
 import { UsageError } from '../errors.js';
 import { formatLoadFailure } from '../format-errors.js';
@@ -17,6 +18,7 @@ export async function runDocs(argv: string[]): Promise<number> {
       options: {
         out: { type: 'string', short: 'o', default: '.' },
         taxonomy: { type: 'string', short: 't', multiple: true, default: [] },
+        'formats-dir': { type: 'string', short: 'F', multiple: true, default: [] },
         help: { type: 'boolean', short: 'h' },
       },
     }),
@@ -26,8 +28,7 @@ export async function runDocs(argv: string[]): Promise<number> {
     return 0;
   }
   if (positionals.length !== 1) throw new UsageError('docs: give exactly one PATH (a format folder or a folder of formats)');
-  const root = positionals[0]!;
-  if (!existsSync(root)) throw new UsageError(`docs: no such file or folder: ${root}`);
+  const root = existsSync(positionals[0]!) ? positionals[0]! : resolveFormatDir(positionals[0]!, values['formats-dir'], 'docs');
   const dirs = findFormatDirs(root);
   if (dirs.length === 0) throw new UsageError(`docs: no format folder (with ingest/parser.yml) under ${root}`);
   const formats: Format[] = dirs.map((dir) => {

@@ -1,6 +1,6 @@
-import { createReadStream, fstatSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, fstatSync, statSync } from 'node:fs';
 import { once } from 'node:events';
-import type { Readable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import { createBatchProcessor, type Batch, type BatchResult, type ByteBatch } from '../../runtime/batch.js';
 import { FormatDetector } from '../../runtime/format-detector.js';
 import type { InputMode } from '../../runtime/input-line.js';
@@ -33,8 +33,11 @@ export async function runNormalize(argv: string[]): Promise<number> {
         input: { type: 'string', short: 'i', default: 'raw' },
         taxonomy: { type: 'string', short: 't', multiple: true, default: [] },
         workers: { type: 'string', short: 'w' },
+        'formats-dir': { type: 'string', short: 'F', multiple: true, default: [] },
         'batch-timeout': { type: 'string' },
         'no-progress': { type: 'boolean' },
+        output: { type: 'string', short: 'o' },
+        quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
       },
     }),
@@ -52,26 +55,46 @@ export async function runNormalize(argv: string[]): Promise<number> {
   for (const file of taxonomyFiles) {
     if (!isFile(file)) throw new CommandError(`--taxonomy: cannot read ${file}`);
   }
-  const files = positionals.length > 0 ? positionals : ['-'];
+  // An input file that cannot be read is reported and left out; the others are still processed,
+  // and the run ends with status 1.
+  const unreadable: string[] = [];
+  const unreadableReasons: string[] = [];
+  const reportUnreadable = (file: string, reason: string, now = true) => {
+    unreadable.push(file);
+    unreadableReasons.push(`cannot read ${file}: ${reason}`);
+    if (now) process.stderr.write(`intake normalize: cannot read ${file}: ${reason}\n`);
+  };
+  const files: string[] = [];
   let totalBytes = 0;
-  for (const file of files) {
-    if (file === '-') continue;
+  for (const file of positionals.length > 0 ? positionals : ['-']) {
+    if (file === '-') {
+      files.push(file);
+      continue;
+    }
     try {
       const st = statSync(file);
       if (!st.isFile()) throw new Error('not a file');
       totalBytes += st.size;
+      files.push(file);
     } catch (err) {
-      throw new CommandError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      reportUnreadable(file, (err as NodeJS.ErrnoException).code ?? (err as Error).message, false);
     }
   }
+  // Nothing readable at all: one error line, as for any other command error.
+  if (files.length === 0) throw new CommandError(unreadableReasons.join('\n'));
+  for (const reason of unreadableReasons) process.stderr.write(`intake normalize: ${reason}\n`);
 
   const format = values.format;
   const stats = new RunStats();
-  const stdout = process.stdout;
+  const outputFile = values.output;
+  const stdout: Writable = outputFile === undefined ? process.stdout : createWriteStream(outputFile);
   stdout.on('error', (err: NodeJS.ErrnoException) => {
     // A closed pipe (`| head`) ends the run quietly, like other Unix filters.
-    if (err.code === 'EPIPE') process.exit(0);
-    throw err;
+    if (err.code === 'EPIPE' && outputFile === undefined) process.exit(0);
+    // Any other write error (a full disk, `> /dev/full`): one line, not a stack trace.
+    const target = outputFile === undefined ? 'standard output' : outputFile;
+    process.stderr.write(`intake: cannot write to ${target}: ${err.code ?? err.message}\n`);
+    process.exit(1);
   });
 
   /** Writes a result; `written` runs once stdout no longer needs its bytes. */
@@ -87,7 +110,7 @@ export async function runNormalize(argv: string[]): Promise<number> {
   if (workers > 0) {
     // The workers load the formats: this thread only names them, then waits for the first
     // worker's verdict (instead of loading them first itself, which delays every run).
-    const { auto, dirs } = resolveFormatDirs(format);
+    const { auto, dirs } = resolveFormatDirs(format, values['formats-dir']);
     const pool = new WorkerPool(workers, { formatDirs: dirs, auto, taxonomyFiles, mode }, timeoutMs);
     try {
       const diagnostics = await pool.started;
@@ -119,7 +142,7 @@ export async function runNormalize(argv: string[]): Promise<number> {
   } else {
     // Loaded here only: with --workers this thread orchestrates and never imports the engine.
     const { resolveFormats } = await import('../normalize/resolve-format.js');
-    const { auto, formats } = resolveFormats(format, taxonomyFiles);
+    const { auto, formats } = resolveFormats(format, taxonomyFiles, values['formats-dir']);
     const processBatch = createBatchProcessor(
       auto ? { kind: 'auto', detector: new FormatDetector(formats) } : { kind: 'format', format: formats[0]! },
       mode,
@@ -135,7 +158,7 @@ export async function runNormalize(argv: string[]): Promise<number> {
   }
 
   const progress =
-    !values['no-progress'] && progressWanted(!files.includes('-'), process.stderr)
+    !values['no-progress'] && !values.quiet && progressWanted(!files.includes('-'), process.stderr)
       ? new ProgressBar(process.stderr, totalBytes)
       : undefined;
   let bytesRead = 0;
@@ -150,7 +173,7 @@ export async function runNormalize(argv: string[]): Promise<number> {
           progress?.update(bytesRead, stats.events);
         }
       } catch (err) {
-        throw new CommandError(`cannot read ${file === '-' ? 'stdin' : file}: ${(err as Error).message}`);
+        reportUnreadable(file === '-' ? 'stdin' : file, (err as NodeJS.ErrnoException).code ?? (err as Error).message);
       }
       for (const batch of split.endOfInput()) await handle(batch);
     }
@@ -159,7 +182,12 @@ export async function runNormalize(argv: string[]): Promise<number> {
     await finish();
     progress?.finish();
   }
-  process.stderr.write(stats.summary() + '\n');
+  if (outputFile !== undefined) await new Promise<void>((resolve) => stdout.end(resolve));
+  if (!values.quiet) process.stderr.write(stats.summary() + '\n');
+  if (unreadable.length > 0) {
+    process.stderr.write(`intake normalize: ${unreadable.length} input file(s) could not be read: ${unreadable.join(', ')}\n`);
+    return 1;
+  }
   return 0;
 }
 

@@ -6,6 +6,7 @@ import { formatDifferences } from '../../testing/diff.js';
 import { runFormatTests, type TestCaseResult } from '../../testing/runner.js';
 import { parseArgs } from 'node:util';
 import { parseOrUsage } from '../args.js';
+import { resolveFormatDir } from '../normalize/resolve-format-dirs.js';
 import { CommandError, UsageError } from '../errors.js';
 import { PyFloat } from '../../core/values.js';
 import { brokenFormatReport, formatReport, groupLines, runReport, type FormatReport, type RunReport } from '../../testing/report.js';
@@ -53,6 +54,7 @@ export async function runTest(argv: string[]): Promise<number> {
         quiet: { type: 'boolean', short: 'q' },
         groups: { type: 'string', short: 'g' },
         taxonomy: { type: 'string', short: 't', multiple: true },
+        'formats-dir': { type: 'string', short: 'F', multiple: true, default: [] },
         help: { type: 'boolean', short: 'h' },
       },
     }),
@@ -64,8 +66,7 @@ export async function runTest(argv: string[]): Promise<number> {
   if (positionals.length === 0) throw new UsageError('test: give at least one PATH (a format folder or a folder of formats)');
   const dirs: string[] = [];
   for (const path of positionals) {
-    if (!existsSync(path)) throw new UsageError(`test: no such file or folder: ${path}`);
-    const found = findFormatDirs(path);
+    const found = findFormatDirs(existsSync(path) ? path : resolveFormatDir(path, values['formats-dir'], 'test'));
     if (found.length === 0) throw new UsageError(`test: no format folder (with ingest/parser.yml) under ${path}`);
     dirs.push(...found);
   }

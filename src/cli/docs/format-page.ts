@@ -1,5 +1,6 @@
 import type { Format, FormatTestCase } from '../../pipeline/index.js';
 import { prettyJson } from '../pretty-json.js';
+import { descriptionsSection } from './descriptions-section.js';
 import { eventCategories } from './event-categories.js';
 import { parserWrittenFields } from './parser-fields.js';
 
@@ -67,5 +68,5 @@ function fieldsSection(fields: readonly ExtractedField[]): string {
 /** The Markdown page of a format, in the layout of the seed documentation pages. */
 export function renderFormatPage(format: Format): string {
   const tests = format.loadTests();
-  return categoriesSection(format, tests) + samplesSection(tests) + fieldsSection(extractedFields(format)) + '\n';
+  return categoriesSection(format, tests) + samplesSection(tests) + fieldsSection(extractedFields(format)) + '\n' + descriptionsSection(format, tests);
 }

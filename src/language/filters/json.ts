@@ -12,9 +12,20 @@ registerFilter('tojson', (v, a, k) => {
   return pyJsonDumps(v, { sortKeys: true, indent }).replace(/[<>&']/g, (c) => HTML_SAFE[c]!);
 });
 
-registerFilter('to_json', (v) => pyJsonDumps(v));
+// The catalog's to_json: compact separators, non-ASCII characters kept (aws-cloudtrail's expected outputs).
+registerFilter('to_json', (v) => pyJsonDumps(v, { compact: true, ensureAscii: false }));
 
+/** How a JSON text can start (after whitespace): most non-JSON texts are told apart without a parse. */
+const JSON_START = /^[\s]*[{["\-\dNI]|^[\s]*(?:true|false|null)/;
+
+// The catalog's from_json: a text that is not JSON gives None (`v | from_json == None` is how
+// parsers tell JSON from plain values: Office 365/o365 OperationProperties).
 registerFilter('from_json', (v) => {
   if (typeof v !== 'string') fail(`the JSON object must be str, bytes or bytearray, not ${typeName(v)}`);
-  return pyJsonLoads(v);
+  if (!JSON_START.test(v)) return null;
+  try {
+    return pyJsonLoads(v);
+  } catch {
+    return null;
+  }
 });
