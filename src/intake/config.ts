@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { dirname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { parseDurationMs, parseSize } from '../outputs/time-spec.js';
-import { CONFIG_SCHEMA, validate } from './config-schema.js';
+import { validate } from './config-schema.js';
 import { DEFAULT_LIMITS } from './limits.js';
 import type { Limits } from './limits.js';
 
@@ -140,7 +140,7 @@ function fromFile(file: string): Partial<IntakeConfig> {
   }
   if (doc === null || doc === undefined) return {};
   if (!isObj(doc)) throw new ConfigError(`${file}: expected a mapping at the top level`);
-  const problems = validate(doc, CONFIG_SCHEMA);
+  const problems = validate(doc);
   if (problems.length) throw new ConfigError(problems.map((p) => `${file}: ${p}`).join('\n'));
   const base = dirname(resolve(file));
   const out: Partial<IntakeConfig> = {};

@@ -11,6 +11,7 @@
 import { getAttr } from './access.js';
 import type { Expr } from './ast.js';
 import { lookupMethod } from './method-registry.js';
+import { undefinedAttribute } from './runtime.js';
 import './methods.js'; // the registry must be complete before stepSource consults it
 
 /** The innermost non-getattr expression of `base.k1.k2…` and the keys, outermost last. */
@@ -37,18 +38,23 @@ export type ScopeWalk = (scope: Record<string, unknown>, glob: unknown) => unkno
  * (`constructor`, `__proto__`, `toString`…), and those names then take the getAttr path.
  * Loading `o.k` before reading the prototype lets V8 reuse the map check of the load.
  */
-export function stepSource(key: string, o = 'o', v = 'v'): string {
+export function stepSource(key: string, o = 'o', v = 'v', raise = 'RAISE();'): string {
   const k = JSON.stringify(key);
+  // An attribute of Undefined raises (Jinja2's plain Undefined is not chainable); `raise` is the
+  // statement that aborts the expression (a jump in generated code, so no exception is thrown).
+  // None.k is Undefined, as in Jinja2.
   // A key that names no dict method: on a plain dict a missing key is simply undefined (what
   // getAttr returns after its method lookup), so the miss needs no call either.
   if (lookupMethod('dict', key) === undefined) {
     return (
       `if (${o} !== undefined && ${o} !== null) { ${v} = ${o}[${k}]; ${o} = Object.getPrototypeOf(${o}) === OP && OP[${k}] === undefined ? ${v} : getAttr(${o}, ${k}); }\n` +
+      `else if (${o} === undefined) { ${raise} }\n` +
       `else ${o} = undefined;\n`
     );
   }
   return (
     `if (${o} !== undefined && ${o} !== null && (${v} = ${o}[${k}]) !== undefined && Object.getPrototypeOf(${o}) === OP && OP[${k}] === undefined) ${o} = ${v};\n` +
+    `else if (${o} === undefined) { ${raise} }\n` +
     `else ${o} = getAttr(${o}, ${k});\n`
   );
 }
@@ -62,8 +68,8 @@ export function rootSource(name: string, o = 'o', scope = 's', glob = 'glob'): s
 function build<T>(params: string, body: string): T {
   // Object.getPrototypeOf is named in the source, not passed in: TurboFan folds a direct call to a
   // map check, where a call through a parameter goes to the runtime (measured with perf).
-  const factory = new Function('getAttr', 'OP', 'hasOwn', `"use strict";\nreturn function (${params}) {\n${body}return o;\n};`);
-  return factory(getAttr, Object.prototype, Object.hasOwn) as T;
+  const factory = new Function('getAttr', 'OP', 'hasOwn', 'RAISE', `"use strict";\nreturn function (${params}) {\n${body}return o;\n};`);
+  return factory(getAttr, Object.prototype, Object.hasOwn, undefinedAttribute) as T;
 }
 
 // Identical chains (very common across a catalog) share one accessor: less code to compile.

@@ -18,7 +18,7 @@ import type { Expr } from './ast.js';
 import { rootSource, splitAttrChain, stepSource } from './attr-chain.js';
 import { BINARY, compileExpr, hasNoArgs, literalComparison, newCtx, type Scope } from './compiler.js';
 import { TemplateSyntaxError } from './errors.js';
-import { getFilter } from './filters/index.js';
+import { getFilter, strictOnUndefined } from './filters/index.js';
 import { getGlobal } from './globals.js';
 import { lookupMethod } from './method-registry.js';
 import * as rt from './runtime.js';
@@ -35,6 +35,31 @@ export class CodeBuilder {
   private temps = 0;
   /** Set when a form falls back to its closure, which reads the scope from a context. */
   private ctx: string | undefined;
+  /**
+   * The statement that aborts the expression where Jinja2 raises on Undefined (an attribute, item
+   * or method of Undefined, arithmetic, ordering or a strict filter on it): a jump (`return false;`,
+   * `break label;`) set by the caller, so that the usual "no value" case throws nothing. Unset, it
+   * throws one shared error.
+   */
+  raise: string | undefined;
+
+  /** Aborts where one of `values` is Undefined; `error` is what the closures throw there (when `raise` is unset). */
+  private raiseIfUndefined(out: Out, error: string, ...values: string[]): void {
+    const vs = values.filter((x) => /^t\d+$/.test(x));
+    if (vs.length === 0) {
+      if (values.includes('undefined')) out.push(this.raiseStatement(error));
+      return;
+    }
+    out.push(`if (${vs.map((x) => `${x} === undefined`).join(' || ')}) { ${this.raiseStatement(error)} }`);
+  }
+
+  private raiseStatement(error?: string): string {
+    return this.raise ?? error ?? `${this.ref(rt.undefinedAttribute)}();`;
+  }
+
+  private undefinedError(what?: string): string {
+    return `${this.ref(rt.undefinedError)}(${what === undefined ? '' : JSON.stringify(what)});`;
+  }
 
   /** A name for `value` in the generated code (passed in, never printed into the source). */
   ref(value: unknown): string {
@@ -76,13 +101,14 @@ export class CodeBuilder {
         if (base.k === 'name') return this.chain(base.name, keys, out);
         const o = this.let(out, this.value(base, out));
         const v = this.tmp();
-        for (const k of keys) out.push(stepSource(k, o, v));
+        for (const k of keys) out.push(stepSource(k, o, v, this.raiseStatement()));
         return o;
       }
       case 'getitem': {
         if (e.key.k === 'slice') break;
         const obj = this.value(e.obj, out);
         const key = this.value(e.key, out);
+        this.raiseIfUndefined(out, `${this.ref(rt.undefinedAttribute)}();`, obj);
         return this.let(out, `${this.ref(getItem)}(${obj}, ${key})`);
       }
       case 'call': {
@@ -91,6 +117,7 @@ export class CodeBuilder {
         const obj = this.value(e.fn.obj, out);
         const args = this.let(out, this.args(e.args, out));
         const kwargs = this.kwargs(e.kwargs, out);
+        this.raiseIfUndefined(out, this.undefinedError(name), obj);
         const generic = `${this.ref(callMethod)}(${obj}, ${JSON.stringify(name)}, ${args}, ${kwargs})`;
         // str methods resolved once here, as compileExpr does: a str receiver skips the registry.
         const strMethod = lookupMethod('str', name);
@@ -101,6 +128,7 @@ export class CodeBuilder {
         const filter = getFilter(e.name) ?? syntaxError(`No filter named '${e.name}'.`, e);
         if (e.dynArgs !== null || e.dynKwargs !== null) break;
         const node = this.value(e.node, out);
+        if (strictOnUndefined(filter)) this.raiseIfUndefined(out, this.undefinedError(), node);
         if (hasNoArgs(e)) return this.let(out, `${this.ref(filter)}(${node}, [], ${this.ref(NO_KWARGS)})`);
         const args = this.args(e.args, out);
         const kwargs = this.kwargs(e.kwargs, out);
@@ -122,6 +150,7 @@ export class CodeBuilder {
         const op = BINARY[e.op] ?? syntaxError(`unknown operator ${e.op}`, e);
         const l = this.value(e.left, out);
         const r = this.value(e.right, out);
+        if (e.op !== '~' && e.op !== '%') this.raiseIfUndefined(out, this.undefinedError(), l, r);
         return this.let(out, `${this.ref(op)}(${l}, ${r})`);
       }
       case 'and':
@@ -184,6 +213,7 @@ export class CodeBuilder {
       if (op === '==') return this.let(out, `${this.ref(rt.pyEq)}(${first}, ${r})`);
       if (op === '!=') return this.let(out, `!${this.ref(rt.pyEq)}(${first}, ${r})`);
       if (op === 'in') return this.let(out, `${this.ref(rt.contains)}(${r}, ${first})`);
+      if (ORDERING.has(op)) this.raiseIfUndefined(out, this.undefinedError(), first, r);
       return this.let(out, `${this.ref(rt.compareOp)}(${JSON.stringify(op)}, ${first}, ${r})`);
     }
     // a < b < c: each operand evaluated once, and none after the first false comparison
@@ -221,7 +251,7 @@ export class CodeBuilder {
     const o = this.tmp();
     const v = this.tmp();
     out.push(rootSource(name, o, 's', this.ref(getGlobal(name))));
-    for (const k of keys) out.push(stepSource(k, o, v));
+    for (const k of keys) out.push(stepSource(k, o, v, this.raiseStatement()));
     return o;
   }
 
@@ -261,6 +291,8 @@ function syntaxError(msg: string, e: Expr): never {
   throw new TemplateSyntaxError(msg, e.pos.line, e.pos.column);
 }
 
+const ORDERING = new Set(['<', '<=', '>', '>=']);
+
 /** The value of a lone expression, as one generated function of the scope. */
 export function generateValue(e: Expr): (scope: Scope) => unknown {
   const g = new CodeBuilder();
@@ -275,6 +307,7 @@ export function generateValue(e: Expr): (scope: Scope) => unknown {
  */
 export function generateCondition(e: Expr, falseOnError = false): (scope: Scope) => boolean {
   const g = new CodeBuilder();
+  if (falseOnError) g.raise = 'return false;';
   let out: Out = [];
   out.push(`return ${g.bool(e, out)};`);
   if (falseOnError) out = ['try {', out, '} catch {', 'return false;', '}'];

@@ -165,12 +165,17 @@ export function compileExpr(e: Expr): Ev {
         const step = e.key.step ? compileExpr(e.key.step) : none;
         return fold([obj, start, stop, step], (c) => {
           const o = obj(c);
-          if (o === undefined || o === null) return undefined;
+          if (o === undefined) rt.undefinedAttribute();
+          if (o === null) return undefined;
           return rt.sliceValue(o, start(c), stop(c), step(c));
         });
       }
       const key = compileExpr(e.key);
-      return fold([obj, key], (c) => getItem(obj(c), key(c)));
+      return fold([obj, key], (c) => {
+        const o = obj(c);
+        if (o === undefined) rt.undefinedAttribute();
+        return getItem(o, key(c));
+      });
     }
     case 'slice':
       return syntaxError('slice outside of a subscript', e);

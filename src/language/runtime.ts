@@ -51,6 +51,13 @@ export function typeName(v: unknown): string {
  */
 let undefinedValueError: TemplateRuntimeError | undefined;
 
+let undefinedAttributeError: TemplateRuntimeError | undefined;
+
+/** An attribute, item or method of Undefined (Jinja2 raises UndefinedError); one shared instance. */
+export function undefinedAttribute(): never {
+  throw (undefinedAttributeError ??= new TemplateRuntimeError('attribute of an undefined value'));
+}
+
 export function undefinedError(what = 'value'): never {
   if (what === 'value') throw (undefinedValueError ??= new TemplateRuntimeError("'value' is undefined"));
   fail(`'${what}' is undefined`);

@@ -12,6 +12,8 @@ export interface EventState {
   scope: Scope;
   final: Record<string, unknown>;
   layers: Record<string, unknown>;
+  /** The layer of the custom stage running, when its name is read by some template; else null. */
+  stage: Record<string, unknown> | null;
 }
 
 export type Action = (state: EventState) => void;
@@ -71,12 +73,8 @@ export function compileSetValue(raw: unknown, where: (string | number)[], sink: 
     return (scope) => {
       const out: unknown[] = [];
       for (const item of items) {
-        let value: unknown;
-        try {
-          value = item(scope);
-        } catch {
-          continue; // an element that fails to render is empty, and empty elements are dropped
-        }
+        // An element that raises makes the whole value raise (nothing is written); empty elements are dropped.
+        const value = item(scope);
         if (value !== undefined && value !== null && value !== '') out.push(value);
       }
       return out;
@@ -133,7 +131,10 @@ function compileTranslate(raw: Record<string, unknown>, where: (string | number)
         const key = pyStr(value);
         if (table.has(key)) result = table.get(key);
       }
-      if (isAdmissible(result, ignored)) pair.write(state.final, cloneValue(result));
+      if (isAdmissible(result, ignored)) {
+        pair.write(state.final, cloneValue(result));
+        if (state.stage !== null) pair.write(state.stage, cloneValue(result));
+      }
     }
   };
 }
@@ -141,6 +142,7 @@ function compileTranslate(raw: Record<string, unknown>, where: (string | number)
 /** A translate source: a layer path (or `original...`) first, then a path in `final`; `rest` is keys without the head. */
 function resolveLayerThenFinal(state: EventState, keys: readonly string[], rest: readonly string[]): unknown {
   const head = keys[0]!;
+  if (head === 'final') return getPath(state.final, rest);
   if (head === 'original' || Object.hasOwn(state.layers, head)) {
     const v = getPath(state.scope[head], rest);
     if (v !== undefined) return v;
@@ -156,7 +158,10 @@ function compileDelete(raw: unknown, where: (string | number)[], sink: CompileSi
   }
   const paths = (list as string[]).map(splitPath);
   return (state) => {
-    for (const keys of paths) deletePath(state.final, keys);
+    for (const keys of paths) {
+      deletePath(state.final, keys);
+      if (state.stage !== null) deletePath(state.stage, keys);
+    }
   };
 }
 

@@ -82,14 +82,24 @@ export class CompiledFormat implements Format {
   private runPipeline(original: InputEvent, final: Record<string, unknown>, nowMs: number): { parsed: boolean; failures: StageFailure[] } {
     const layers: Record<string, unknown> = {};
     const scope: Record<string, unknown> = { original, final };
-    const state: EventState = { scope, final, layers };
+    const state: EventState = { scope, final, layers, stage: null };
     const failures: StageFailure[] = [];
     let ran = 0;
     let succeeded = 0;
     for (const entry of this.entries) {
       if (entry.filter && !entry.filter(scope)) continue;
       if (entry.kind === 'custom') {
+        if (entry.layered) {
+          let layer = layers[entry.name] as Record<string, unknown> | undefined;
+          if (layer === undefined) {
+            layer = {};
+            layers[entry.name] = layer;
+            scope[entry.name] = layer;
+          }
+          state.stage = layer;
+        }
         for (const action of entry.actions) action(state);
+        state.stage = null;
         continue;
       }
       ran++;

@@ -28,6 +28,11 @@ export interface CustomEntry {
   name: string;
   filter?: (scope: Scope) => boolean;
   actions: Action[];
+  /**
+   * The stage is a layer under its name (what it has set so far, defined once it runs) when some
+   * text of the parser names it; a stage never named needs no second copy of its writes.
+   */
+  layered: boolean;
 }
 
 /** Compiles the `pipeline:` list against the `stages:` map of a parser file. */
@@ -64,9 +69,22 @@ export function compileEntries(parser: Record<string, unknown>, sink: CompileSin
       actions = compileCustomStage(stages[raw.name], ['stages', raw.name], sink);
       customCache.set(raw.name, actions);
     }
-    entries.push({ kind: 'custom', name: raw.name, filter, actions });
+    entries.push({ kind: 'custom', name: raw.name, filter, actions, layered: namedInTemplates(parser, raw.name) });
   });
   return entries;
+}
+
+/** Whether some string of the parser holds `name` as a whole identifier (over-approximates template reads). */
+function namedInTemplates(parser: Record<string, unknown>, name: string): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`(?<![\\w.])${escaped}(?!\\w)`);
+  const visit = (v: unknown): boolean => {
+    if (typeof v === 'string') return (v.includes('{{') || v.includes('{%')) && re.test(v);
+    if (Array.isArray(v)) return v.some(visit);
+    if (isDict(v)) return Object.values(v).some(visit);
+    return false;
+  };
+  return visit(parser.pipeline) || visit(parser.stages);
 }
 
 function compileCustomStage(raw: unknown, where: (string | number)[], sink: CompileSink): Action[] {

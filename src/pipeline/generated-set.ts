@@ -34,14 +34,20 @@ export function generateSet(
 ): Action {
   const g = new CodeBuilder();
   const out: Out = [];
+  let n = 0;
   for (const field of Object.keys(fields)) {
     const raw = fields[field];
     const entry: Out = [];
+    // A value that raises on Undefined jumps out of its entry's block, leaving v undefined.
+    const label = `e${n++}`;
+    g.raise = `break ${label};`;
     if (!inlineValue(g, raw, [...where, field], sink, entry)) entry.push(`v = ${g.ref(closure(raw, [...where, field]))}(s);`);
-    out.push('v = undefined;', 'try {', ...entry, '} catch {', 'v = undefined;', '}');
-    out.push(`if (${g.ref(isAdmissible)}(v, ${g.ref(sink.ignoredValues)})) {`, ...write(g, splitPath(field)), '}');
+    out.push('v = undefined;', 'try {', `${label}: {`, ...entry, '}', '} catch {', 'v = undefined;', '}');
+    const keys = splitPath(field);
+    // In a custom stage whose layer is read (state.stage set), the value goes to the layer too.
+    out.push(`if (${g.ref(isAdmissible)}(v, ${g.ref(sink.ignoredValues)})) {`, ...write(g, keys, 'f'), 'if (l !== null) {', ...write(g, keys, 'l'), '}', '}');
   }
-  return g.build<Action>('state', 'const s = state.scope, f = state.final;\nlet v, o, p;\n', out);
+  return g.build<Action>('state', 'const s = state.scope, f = state.final, l = state.stage;\nlet v, o, p;\n', out);
 }
 
 /**
@@ -64,12 +70,12 @@ function inlineValue(g: CodeBuilder, raw: unknown, where: (string | number)[], s
   return true;
 }
 
-/** `f.k1.k2… = v`, creating (or replacing non-dict) intermediate values by dicts, as pathWriter. */
-function write(g: CodeBuilder, keys: string[]): Out {
-  if (keys.length === 0 || keys.some((k) => k in Object.prototype)) return [`${g.ref(setPath)}(f, ${g.ref(keys)}, v);`];
+/** `base.k1.k2… = v`, creating (or replacing non-dict) intermediate values by dicts, as pathWriter. */
+function write(g: CodeBuilder, keys: string[], base: string): Out {
+  if (keys.length === 0 || keys.some((k) => k in Object.prototype)) return [`${g.ref(setPath)}(${base}, ${g.ref(keys)}, v);`];
   const last = JSON.stringify(keys[keys.length - 1]);
-  if (keys.length === 1) return [`f[${last}] = v;`];
-  const out: Out = ['o = f;'];
+  if (keys.length === 1) return [`${base}[${last}] = v;`];
+  const out: Out = [`o = ${base};`];
   for (const key of keys.slice(0, -1)) {
     const k = JSON.stringify(key);
     out.push(`p = o[${k}];`, `if (!${g.ref(isDict)}(p)) {`, `p = ${g.ref(newPathDict)}();`, `o[${k}] = p;`, '}', 'o = p;');

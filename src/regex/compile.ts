@@ -72,6 +72,20 @@ interface Translation {
   risky: boolean;
   /** A big full-match alternation as one regex per alternative (emit.ts emitBranches), or null. */
   branches: TranslatedBranch[] | null;
+  /** When not linear: a linear source exact on inputs without a line feed (linearize.ts), or null. */
+  noNewline?: NoNewline | null;
+}
+
+interface NoNewline {
+  source: string;
+  /** JS capture indices of each logical group (names order) in that source. */
+  jsIndices: number[][];
+}
+
+function noNewlineOf(e: { source: string; groups: GroupMap } | null, names: readonly string[]): NoNewline | null {
+  if (e === null) return null;
+  const own = new Map(e.groups.names.map((n, i) => [n, [...e.groups.jsIndices[i]!]]));
+  return { source: e.source, jsIndices: names.map((n) => own.get(n) ?? []) };
 }
 
 interface TranslatedBranch {
@@ -82,6 +96,7 @@ interface TranslatedBranch {
   jsIndices: number[][];
   /** The code units a match of this alternative starts with (emit.ts EmittedBranch.first). */
   first: Ranges | null;
+  noNewline?: NoNewline | null;
 }
 
 function translateBranches(parsed: ParsedPattern, names: readonly string[]): TranslatedBranch[] | null {
@@ -89,7 +104,7 @@ function translateBranches(parsed: ParsedPattern, names: readonly string[]): Tra
   if (branches === null) return null;
   return branches.map((b) => {
     const own = new Map(b.groups.names.map((n, i) => [n, [...b.groups.jsIndices[i]!]]));
-    return { source: b.source, linear: b.linear, relaxed: b.relaxed, jsIndices: names.map((n) => own.get(n) ?? []), first: b.first };
+    return { source: b.source, linear: b.linear, relaxed: b.relaxed, jsIndices: names.map((n) => own.get(n) ?? []), first: b.first, noNewline: noNewlineOf(b.noNewline, names) };
   });
 }
 
@@ -116,6 +131,10 @@ function translation(pattern: string, ignoreCase: boolean, fullMatch: boolean): 
       risky: hasNestedRisk(parsed.root),
       branches: fullMatch && values.source.length >= SPLIT_MIN_SOURCE ? translateBranches(parsed, values.groups.names) : null,
     };
+    if (!values.linear && t.branches === null) {
+      const nl = emitExact(parsed, fullMatch, true, true);
+      t.noNewline = noNewlineOf(nl.linear ? nl : null, values.groups.names);
+    }
     writeEntry(name, t, 'regex-', `${translationKind()}-`);
     return { ...t, parsed };
   };
@@ -198,8 +217,10 @@ class Compiled implements CompiledRegex {
   /** Groups of the named-only source behind test/exec/execValues. */
   private readonly valueGroups: GroupMap;
   private readonly valueRunner: Runner | null;
+  /** Exact on inputs without a line feed, linear where valueRunner is not (or null). */
+  private readonly valueNoNewline: { re: RegExp; jsIndices: GroupMap['jsIndices'] } | null = null;
   /** The alternatives of a split pattern (then valueRunner is null), tried in order. */
-  private readonly branches: Array<{ runner: Runner; jsIndices: GroupMap['jsIndices'] }> = [];
+  private readonly branches: Array<{ runner: Runner; jsIndices: GroupMap['jsIndices']; noNewline: { re: RegExp; jsIndices: GroupMap['jsIndices'] } | null }> = [];
   /** Per slot of the input's first code unit (firstUnitSlot), the alternatives that can match it, in order. */
   private readonly byFirstUnit: number[][] = [];
   /** Groups of the every-capture sources behind search/match/fullMatch (built on first use). */
@@ -226,10 +247,11 @@ class Compiled implements CompiledRegex {
     this.linearOnly = (t.branches === null ? t.linear : t.branches.every((b) => b.linear)) && t.risky && LINEAR_FLAG;
     if (t.branches === null) {
       this.valueRunner = this.runnerFor(t.source, t.relaxed, t.linear, '');
+      this.valueNoNewline = this.noNewlineRegex(t.noNewline);
     } else {
       // The whole pattern's regex is never built: V8 would compile it at its first use.
       this.valueRunner = null;
-      this.branches = t.branches.map((b) => ({ runner: this.runnerFor(b.source, b.relaxed, b.linear, ''), jsIndices: b.jsIndices }));
+      this.branches = t.branches.map((b) => ({ runner: this.runnerFor(b.source, b.relaxed, b.linear, ''), jsIndices: b.jsIndices, noNewline: this.noNewlineRegex(b.noNewline) }));
       this.byFirstUnit = dispatchTable(t.branches.map((b) => b.first));
     }
   }
@@ -249,6 +271,11 @@ class Compiled implements CompiledRegex {
     return new Runner(exact, relaxed === null ? null : new RegExp(relaxed, flags), linear, this.risky, this.timeoutMs);
   }
 
+  private noNewlineRegex(nl: NoNewline | null | undefined): { re: RegExp; jsIndices: GroupMap['jsIndices'] } | null {
+    if (!nl) return null;
+    return { re: new RegExp(nl.source, this.risky && LINEAR_FLAG ? 'l' : ''), jsIndices: nl.jsIndices };
+  }
+
   private runner(mode: Mode): Runner {
     let r = this.runners.get(mode);
     if (!r) {
@@ -265,13 +292,27 @@ class Compiled implements CompiledRegex {
   }
 
   execValues(input: string): Array<string | undefined> | null {
+    const oneLine = input.indexOf('\n') < 0;
     if (this.valueRunner !== null) {
+      const nl = this.valueNoNewline;
+      if (nl !== null && oneLine) {
+        nl.re.lastIndex = 0;
+        const m = nl.re.exec(input);
+        return m === null ? null : this.merge(m, nl.jsIndices);
+      }
       const m = this.valueRunner.run(input);
       return m === null ? null : this.merge(m, this.valueGroups.jsIndices);
     }
     const candidates = this.byFirstUnit[firstUnitSlot(input)]!;
     for (let i = 0; i < candidates.length; i++) {
       const branch = this.branches[candidates[i]!]!;
+      const nl = branch.noNewline;
+      if (nl !== null && oneLine) {
+        nl.re.lastIndex = 0;
+        const m = nl.re.exec(input);
+        if (m !== null) return this.merge(m, nl.jsIndices);
+        continue;
+      }
       const m = branch.runner.run(input);
       if (m !== null) return this.merge(m, branch.jsIndices);
     }

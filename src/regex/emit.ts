@@ -25,6 +25,8 @@ export interface Emitted {
 /** One alternative of a top-level alternation, emitted as a regex of its own (see emitBranches). */
 export interface EmittedBranch extends Emitted {
   relaxed: string | null;
+  /** When this alternative is not linear but is on inputs without a line feed: that source. */
+  noNewline: Emitted | null;
   /** The code units a match of this alternative starts with; null when unknown or possibly empty. */
   first: Ranges | null;
 }
@@ -48,8 +50,12 @@ export function emitBranches(parsed: ParsedPattern, namedOnly: boolean): Emitted
   return node.branches.map((branch) => {
     const sub: ParsedPattern = { ...parsed, root: branch };
     const exact = emitExact(sub, true, namedOnly);
-    return { ...exact, relaxed: exact.linear ? null : emitRelaxed(sub, true), first: leadingUnits(branch) };
+    return { ...exact, relaxed: exact.linear ? null : emitRelaxed(sub, true), noNewline: exact.linear ? null : linearOnly(emitExact(sub, true, namedOnly, true)), first: leadingUnits(branch) };
   });
+}
+
+function linearOnly(e: Emitted): Emitted | null {
+  return e.linear ? e : null;
 }
 
 /** V8 refuses its linear engine when bytecode replication of finite quantifiers exceeds this. */
@@ -62,8 +68,8 @@ const MAX_REPLICATION = 16;
  * has hundreds), and callers that read named values alone need only `jsIndices`. `numbered`
  * then lists only the groups that still capture.
  */
-export function emitExact(original: ParsedPattern, fullMatch: boolean, namedOnly = false): Emitted {
-  const parsed = linearize(original, { start: fullMatch, end: fullMatch });
+export function emitExact(original: ParsedPattern, fullMatch: boolean, namedOnly = false, noNewline = false): Emitted {
+  const parsed = linearize(original, { start: fullMatch, end: fullMatch, noNewline });
   const e = new ExactEmitter(parsed, namedOnly ? backrefTargets(parsed.root) : null);
   const body = e.emit(parsed.root, fullMatch, 1);
   return { source: fullMatch ? `^(?:${body})$` : body, groups: e.groupMap(), linear: e.linear };

@@ -15,3 +15,4 @@ export { RegexSyntaxError, RegexTimeoutError } from './errors.js';
 export type { GroupMap } from './emit.js';
 export { translatePattern, type TranslatedPattern } from './translate.js';
 export { compilePattern, DEFAULT_TIMEOUT_MS, type CompiledRegex, type CompileOptions, type RegexMatch } from './compile.js';
+export { nonLinearReasons } from './explain.js';

@@ -15,8 +15,9 @@ import { effective } from './first-set.js';
  * `anchored`: the pattern matches from the input's start (match, fullmatch) and, with `end`, up
  * to its end (fullmatch): the edges are then known, not "any text".
  */
-export function linearize(parsed: ParsedPattern, anchored: { start: boolean; end: boolean }): ParsedPattern {
-  const root = rewrite(parsed.root, anchored.start ? EDGE : UNKNOWN, anchored.end ? EDGE : UNKNOWN);
+export function linearize(parsed: ParsedPattern, anchored: { start: boolean; end: boolean; noNewline?: boolean }): ParsedPattern {
+  const ctx: Context = { noNewline: anchored.noNewline === true };
+  const root = rewrite(parsed.root, anchored.start ? EDGE : UNKNOWN, anchored.end ? EDGE : UNKNOWN, anchored.end ? 'end' : 'any', ctx);
   return root === parsed.root ? parsed : { ...parsed, root };
 }
 
@@ -176,8 +177,55 @@ function firstIsLongest(node: Node): boolean {
   }
 }
 
-/** Rewrites `node`, which sits between what `before` and `after` describe. */
-function rewrite(node: Node, before: Side, after: Side): Node {
+/**
+ * `noNewline`: the input holds no line feed (the caller checks), so `[^\n]*` matches any text.
+ * A third rewrite then holds: an atomic group whose rest of the pattern matches any text is never
+ * backtracked into (the rest succeeds after the body's first match).
+ */
+interface Context {
+  noNewline: boolean;
+}
+
+/** The node matches any text wherever it starts (with `noNewline`, `[^\n]*` does). */
+function matchesAnyText(node: Node, ctx: Context): boolean {
+  switch (node.type) {
+    case 'capture': case 'group':
+      return matchesAnyText(node.body, ctx);
+    case 'seq':
+      return node.items.every((n) => matchesAnyText(n, ctx));
+    case 'alt':
+      return node.branches.some((n) => matchesAnyText(n, ctx));
+    case 'quant':
+      if (node.min === 0 && node.max === 1) return matchesAnyText(node.body, ctx);
+      if (node.min !== 0 || node.max !== Infinity) return false;
+      return (node.body.type === 'class' || node.body.type === 'char') && coversAll(node.body, ctx);
+    default:
+      return false;
+  }
+}
+
+function coversAll(node: Extract<Node, { type: 'class' | 'char' }>, ctx: Context): boolean {
+  const set = node.type === 'char' ? [[node.unit, node.unit] as const] : effective(node);
+  const need: Ranges = ctx.noNewline ? [[0, 0x09], [0x0b, ANY[0]![1]]] : ANY;
+  return need.every(([lo, hi]) => set.some(([slo, shi]) => slo <= lo && hi <= shi));
+}
+
+/**
+ * What follows a node up to the end of the pattern: 'any' when it matches any text (a search's
+ * end, or parts that each match any text, the last of them before the end of a full match), 'end'
+ * when it is the end of a full match alone.
+ */
+type Tail = 'any' | 'end' | 'other';
+
+function tailOf(rest: readonly Node[], outer: Tail, ctx: Context): Tail {
+  if (rest.length === 0) return outer;
+  if (outer === 'other' || !rest.every((n) => matchesAnyText(n, ctx))) return 'other';
+  return 'any';
+}
+
+/** Rewrites `node`, which sits between what `before` and `after` describe, followed by `tail`. */
+function rewrite(node: Node, before: Side, after: Side, tail: Tail, ctx: Context): Node {
+  const tailAny = tail === 'any';
   switch (node.type) {
     case 'seq': {
       let changed = false;
@@ -187,7 +235,7 @@ function rewrite(node: Node, before: Side, after: Side): Node {
         // `before` from the rewritten items (dropping a lookaround changes no unit), `after` from the originals.
         const b = sideOf(node.items.slice(0, i), false, before);
         const a = sideOf(node.items.slice(i + 1), true, after);
-        const next = rewrite(item, b, a);
+        const next = rewrite(item, b, a, tailOf(node.items.slice(i + 1), tail, ctx), ctx);
         if (next !== item) changed = true;
         if (next.type === 'seq' && next.items.length === 0 && item.type === 'look') continue;
         items.push(next);
@@ -195,16 +243,16 @@ function rewrite(node: Node, before: Side, after: Side): Node {
       return changed ? { type: 'seq', items } : node;
     }
     case 'alt': {
-      const branches = node.branches.map((b) => rewrite(b, before, after));
+      const branches = node.branches.map((b) => rewrite(b, before, after, tail, ctx));
       return branches.some((b, i) => b !== node.branches[i]) ? { type: 'alt', branches } : node;
     }
     case 'capture': {
-      const body = rewrite(node.body, before, after);
+      const body = rewrite(node.body, before, after, tail, ctx);
       return body === node.body ? node : { ...node, body };
     }
     case 'group': {
-      const body = rewrite(node.body, before, after);
-      if (node.atomic && atomicIsPlain(body, after)) return { type: 'group', atomic: false, body };
+      const body = rewrite(node.body, before, after, tail, ctx);
+      if (node.atomic && (tailAny || atomicIsPlain(body, after))) return { type: 'group', atomic: false, body };
       return body === node.body ? node : { ...node, body };
     }
     case 'quant': {
@@ -214,8 +262,9 @@ function rewrite(node: Node, before: Side, after: Side): Node {
       const l = reach(node.body, false);
       const inBefore = node.max > 1 && l ? union(before, { units: l.units, edge: false }) : node.max > 1 ? UNKNOWN : before;
       const inAfter = node.max > 1 && r ? union(after, { units: r.units, edge: false }) : node.max > 1 ? UNKNOWN : after;
-      const body = rewrite(node.body, inBefore, inAfter);
-      if (node.mode === 'possessive' && atomicIsPlain({ ...node, body, mode: 'greedy' }, after)) return { ...node, body, mode: 'greedy' };
+      // Another iteration may follow a body: its tail is then not the pattern's.
+      const body = rewrite(node.body, inBefore, inAfter, node.max <= 1 ? tail : 'other', ctx);
+      if (node.mode === 'possessive' && (tailAny || atomicIsPlain({ ...node, body, mode: 'greedy' }, after))) return { ...node, body, mode: 'greedy' };
       return body === node.body ? node : { ...node, body };
     }
     case 'look':

@@ -63,11 +63,12 @@ function parseExtension(ext: string, out: Record<string, string>): void {
 /**
  * Values are taken as written (no unescaping: `\\=` stays, Windows paths keep their `\\n`), the first
  * of duplicate keys wins, a value quoted whole (`"..."` or `'...'`, up to spaces) loses its quotes,
- * and surrounding whitespace is removed.
+ * surrounding whitespace is removed, and a value left empty gives no key.
  */
 function store(out: Record<string, string>, key: string, raw: string): void {
   if (Object.prototype.hasOwnProperty.call(out, key)) return;
-  setOwnKey(out, key, unquote(trimSpaces(raw)).trim());
+  const value = unquote(trimSpaces(raw)).trim();
+  if (value !== '') setOwnKey(out, key, value);
 }
 
 function trimSpaces(text: string): string {

@@ -20,10 +20,12 @@ export function compileKvSyntax(options: { item: string; value: string; groups: 
   // A key: characters that start neither an item nor a value separator (nor a section bracket).
   const key = groups ? `(?:(?!${item}|${value}|[[\\]])[^])+` : `(?:(?!${item}|${value})[^])+`;
   const next = groups ? `${key}(?:${value})|[[\\]]` : `${key}(?:${value})`;
+  // Only a whitespace separator lets a value run over separators to the next pair.
+  const spaced = new RegExp(`^${item}$`).test(' ');
   return {
     head: new RegExp(`(${key})(?:${value})`, 'y'),
-    boundary: new RegExp(`(?:${item})(?=${next})`, 'g'),
-    boundaryAt: new RegExp(`(?:${item})(?=${next})`, 'y'),
+    boundary: spaced ? new RegExp(`(?:${item})(?=${next})`, 'g') : new RegExp(`(?:${item})`, 'g'),
+    boundaryAt: spaced ? new RegExp(`(?:${item})(?=${next})`, 'y') : new RegExp(`(?:${item})`, 'y'),
     itemAt: new RegExp(`(?:${item})`, 'y'),
     sectionName: groups ? new RegExp(`(${key})(?:${item})`, 'y') : null,
   };

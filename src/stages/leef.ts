@@ -49,11 +49,16 @@ function parseDelimiter(field: string): string {
   throw new StageError(`invalid LEEF 2.0 delimiter ${JSON.stringify(field)}`);
 }
 
+/** rsyslog writes a tab as `#011` (its escape of control characters): a tab delimiter still. */
+const SYSLOG_TAB = '#011';
+const TAB_OR_ESCAPED = /\t|#011/;
+
 /** A piece without `=` belongs to the previous value (its delimiter was part of the value). */
 function parseAttributes(text: string, delimiter: string, out: Record<string, string>): void {
   let key: string | null = null;
   let value = '';
-  for (const piece of text.split(delimiter)) {
+  const pieces = delimiter === '\t' && text.includes(SYSLOG_TAB) ? text.split(TAB_OR_ESCAPED) : text.split(delimiter);
+  for (const piece of pieces) {
     if (piece.trim() === '') continue;
     const eq = piece.indexOf('=');
     if (eq > 0) {

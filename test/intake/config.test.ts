@@ -82,6 +82,12 @@ test('intake.yml is checked against its schema: a misspelt key is an error namin
     ]);
     assert.deepEqual(problems('outputs:\n  - { type: kafka }\n'), ['outputs[0].type: expected ndjson, elasticsearch, opensearch, got "kafka"']);
     assert.deepEqual(problems('store: { path: x.db, synchronous: sometimes }\n'), ['store.synchronous: expected full or normal, got "sometimes"']);
+    assert.deepEqual(problems('store: { pth: x.db }\nbus: 3\n'), [
+      'store.pth: unknown key (known: path, synchronous, max_age, max_size; did you mean path?)',
+      'store.path: required',
+      'bus: expected nats://HOST:PORT or a mapping { url, stream, subject, durable }',
+    ]);
+    assert.deepEqual(problems('listeners: { tls: { cert: c.pem, key: } }\nintakes: [{ key: k, format: "" }]\n'), ['listeners.tls.key: required', 'intakes[0].format: expected a string']);
     assert.deepEqual(problems('read_keys: [r1]\nlimits: { max_events: 500, keep_alive_timeout: 2s, max_connections_per_client: 8, max_read: 1MB }\n'), []);
     const c = resolveConfig(['--config', file, '--read-key', 'r2'], '/cwd');
     assert.deepEqual(c.readKeys, ['r1', 'r2']);

@@ -21,8 +21,12 @@ test('attribute chains read own dict keys only, with getAttr semantics otherwise
     assert.equal(cond(`{{ a.empty.${k} is defined }}`, scope), false, k);
   }
   assert.equal(value('{{ np.d.k }}', scope), 'np');
-  assert.equal(value('{{ a.missing.x }}', scope), undefined);
-  assert.equal(value('{{ n.x.y }}', scope), undefined);
+  // Jinja2's plain Undefined: a missing key is Undefined, an attribute of Undefined raises
+  assert.equal(value('{{ a.missing }}', scope), undefined);
+  assert.throws(() => value('{{ a.missing.x }}', scope));
+  assert.equal(value('{{ n.x }}', scope), undefined);
+  assert.throws(() => value('{{ n.x.y }}', scope));
+  assert.equal(cond('{{ a.missing.x is not defined }}', scope), false, 'a filter that raises is false');
   assert.equal(value('{{ s.length }}', scope), undefined);
   assert.equal(value("{{ a.b.get('c') }}", scope), 'deep'); // missing key → bound method
   assert.equal(value('{{ s.upper() }}', scope), 'TEXT');

@@ -4,7 +4,7 @@ Reads a JSON list of cases {"template", "context", "mode"} on stdin and prints a
 results: {"value": repr} / {"text": rendered} / {"error": exception class name}.
 
 Rule set mirrored from the engine (see src/language):
-- undefined is ChainableUndefined (chained access stays undefined; calling it raises);
+- undefined is the plain Undefined, as the catalog shows (an attribute, item or call of it raises);
 - `a.b` on a dict reads the key first, then the attribute;
 - `len`, `re` are globals; the catalog's custom filters are defined below;
 - mode "value": a lone `{{ expr }}` is evaluated with compile_expression (native value); any
@@ -20,7 +20,7 @@ import posixpath
 import re
 import sys
 
-from jinja2 import ChainableUndefined, Environment, Undefined
+from jinja2 import Environment, Undefined
 from markupsafe import Markup
 from jinja2.lexer import TOKEN_VARIABLE_BEGIN, TOKEN_VARIABLE_END
 
@@ -98,7 +98,7 @@ def _check_str(v):
     return v
 
 
-env = Env(undefined=ChainableUndefined)
+env = Env(undefined=Undefined)
 env.globals.update(len=len, re=re)
 env.filters.update(
     is_ipaddress=lambda v: _ip(v),

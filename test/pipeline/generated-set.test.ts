@@ -68,7 +68,7 @@ test('internal values (methods, views, ranges) are not stored; constants, lists 
           acme.b: "{{ range(parsed.message.n) }}"
           acme.c: "{{ parsed.message.k }}-{{ parsed.message.n }}"
           acme.obj: "{'k': [1, 2]}"
-          acme.list: ["{{ parsed.message.k }}", "{{ parsed.message.missing.x | int }}", "w"]
+          acme.list: ["{{ parsed.message.k }}", "{{ parsed.message.missing }}", "w"]
 `);
   assert.equal(out.acme.a, undefined);
   assert.equal(out.acme.b, undefined);

@@ -452,7 +452,7 @@ stages:
   assert.equal(off.action.outcome, 'success');
 });
 
-test('a list value drops elements that render empty or fail, and keeps the others', () => {
+test('a list value drops elements that render empty; an element that raises writes nothing', () => {
   const dir = makeFormat(
     `name: acme
 pipeline:
@@ -461,12 +461,13 @@ stages:
   fill:
     actions:
       - set:
-          acme.tags: ["{{ original.message }}", "{{ original.missing }}", "{{ original.message.nope() }}", "fixed"]
+          acme.tags: ["{{ original.message }}", "{{ original.missing }}", "fixed"]
+          acme.other: ["{{ original.message }}", "{{ original.missing.deeper }}"]
 `,
-    fields({ 'acme.tags': 'keyword' }),
+    fields({ 'acme.tags': 'keyword', 'acme.other': 'keyword' }),
   );
   const out = loadFormat(dir).normalize({ message: 'm1' }, { testMode: true }) as any;
-  assert.deepEqual(out.acme.tags, ['m1', 'fixed']);
+  assert.deepEqual(out.acme, { tags: ['m1', 'fixed'] });
 });
 
 test('an external stage writes its result under its output_field, message by default', () => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compilePattern } from '../../src/regex/index.js';
+import { compilePattern, nonLinearReasons } from '../../src/regex/index.js';
 
 test('a lookbehind its left neighbour decides, and an atomic number nothing can extend, run on the linear engine', () => {
   // The shape of grok's NUMBER after a delimiter.
@@ -53,4 +53,23 @@ test('lazy quantifiers, leftmost-first alternation and named groups keep their m
   assert.deepEqual(s?.groups, ['a', 'bcd', '']);
   const u = compilePattern('(?<w>\\w+)é(?<e>\\S+)$', { fullMatch: true });
   assert.deepEqual(u.exec('caf\u00e9\u00e8\u2603'), { w: 'caf', e: '\u00e8\u2603' });
+});
+
+test('nonLinearReasons names what keeps a backtracking path, and nothing for a linear pattern', () => {
+  assert.deepEqual(nonLinearReasons('x(?<![0-9])\\d+', { fullMatch: true }), []);
+  assert.deepEqual(nonLinearReasons('(?>\\d+)\\d', { fullMatch: true }), ['atomic group that can be backtracked into']);
+  assert.deepEqual(nonLinearReasons('[a-z]{0,62}'), ['repetition bound above 16 ({0,62})']);
+  assert.deepEqual(nonLinearReasons('(\\w)\\1'), ['backreference']);
+});
+
+test('an atomic number followed by free text: on one-line inputs a linear source, on others the exact one', () => {
+  const re = compilePattern('(?<n>(?<![0-9.+-])(?>[+-]?(?:\\d+(?:\\.\\d+)?|\\.\\d+)))(?<rest>[^\\n]*?)', { fullMatch: true });
+  assert.equal(re.linear, false, 'the whole pattern keeps its backtracking path for inputs with a line feed');
+  assert.deepEqual(re.exec('12.5 apples'), { n: '12.5', rest: ' apples' });
+  assert.deepEqual(re.exec('12.5.3'), { n: '12.5', rest: '.3' });
+  assert.equal(re.exec('12 a\nb'), null);
+  assert.equal(re.exec('x12'), null);
+  // Backtracking into the atomic group would succeed here: it must not.
+  const strict = compilePattern('(?<n>(?>\\d+))(?<d>\\d)(?<rest>[^\\n]*)', { fullMatch: true });
+  assert.equal(strict.exec('123 x'), null);
 });

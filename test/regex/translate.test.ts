@@ -43,7 +43,9 @@ test('atomic groups and possessive quantifiers do not give characters back', () 
   assert.equal(full('a++a', 'aaa'), null);
   assert.ok(full('(?>ab|a)c', 'abc'));
   assert.equal(full('(?>a|ab)c', 'abc'), null);
-  assert.match(translatePattern('(?>x)').source, /\(\?=\(\?<__a1>x\)\)\\k<__a1>/);
+  assert.match(translatePattern('(?>x+)x').source, /\(\?=\(\?<__a1>x\+\)\)\\k<__a1>x/);
+  // Nothing after it in a search: never backtracked into, a plain group (linearize.ts).
+  assert.equal(translatePattern('(?>x)').source, '(?:x)');
 });
 
 test('anchors \\A \\Z \\z and Python $ before a final newline', () => {

@@ -11,10 +11,11 @@ test('header and extension; text before CEF: is skipped', () => {
   assert.deepEqual(v, { ...HEADER, src: '10.0.0.1', dst: '10.0.0.2', cs1: 'a b c', cs1Label: 'Rule name', 'Rule name': 'a b c' });
 });
 
-test('a labelled extension is also exposed under its label, empty values included', () => {
+test('a labelled extension is also exposed under its label; an empty value is no key', () => {
   const v = run(cefParse, 'CEF:0|Acme|Wall|1.0|100|Blocked|5|cn2Label=Size cn2=12 c6a1= c6a1Label=addr flexString1=f flexString1Label=flex xLabel=orphan cs3Label=') as Record<string, string>;
   assert.equal(v.Size, '12');
-  assert.equal(v.addr, '');
+  assert.equal(v.addr, undefined);
+  assert.equal(v.c6a1, undefined);
   assert.equal(v.flex, 'f');
   assert.equal(v.cn2, '12');
   assert.equal(v.cn2Label, 'Size');
@@ -47,9 +48,10 @@ test('a value quoted whole loses its quotes; the first of duplicate keys wins', 
   assert.equal(v.msg, 'first');
 });
 
-test('empty extension, empty values, URL values with =', () => {
+test('empty extension, empty values dropped, URL values with =', () => {
   assert.deepEqual(run(cefParse, 'CEF:0|Acme|Wall|1.0|100|Blocked|5|'), HEADER);
-  assert.deepEqual(run(cefParse, 'CEF:0|Acme|Wall|1.0|100|Blocked|5|a= b=1'), { ...HEADER, a: '', b: '1' });
+  assert.deepEqual(run(cefParse, 'CEF:0|Acme|Wall|1.0|100|Blocked|5|a= b=1'), { ...HEADER, b: '1' });
+  assert.deepEqual(run(cefParse, 'CEF:0|Acme|Wall|1.0|100|Blocked|5|a="" c=   d=x'), { ...HEADER, d: 'x' });
   assert.deepEqual(run(cefParse, 'CEF:0|Acme|Wall|1.0|100|Blocked|5|request=http://x/?q\\=1 act=ok'), { ...HEADER, request: 'http://x/?q\\=1', act: 'ok' });
 });
 

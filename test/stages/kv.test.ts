@@ -92,3 +92,10 @@ test('a closing quote ends a quoted value only when the next pair, a bracket or 
   const many = run(kvParse, 'a="' + '" '.repeat(50_000) + 'b=1') as Record<string, string>;
   assert.equal(many.b, '1');
 });
+
+test('only a whitespace separator lets a value run over separators; with others a piece without a pair is dropped', () => {
+  assert.deepEqual(run(kvParse, 'a=30,junk-11:22,b=2,#15', { item_sep: ',' }), { a: '30', b: '2' });
+  assert.deepEqual(run(kvParse, ', Step=5= x, Step=63=y z', { item_sep: ',\\sStep=', value_sep: '=\\s' }), { 5: 'x' });
+  assert.deepEqual(run(kvParse, 'time=May 01 2025 18:00:02 CEST next=1'), { time: 'May 01 2025 18:00:02 CEST', next: '1' });
+  assert.deepEqual(run(kvParse, 'time=May 01\tx=1', { item_sep: '\\t' }), { time: 'May 01', x: '1' });
+});

@@ -32,3 +32,12 @@ test('truncated headers, bad delimiters and non-strings are StageErrors', () => 
   }
   for (const bad of [null, 1, {}]) assert.throws(() => run(leefParse, bad), StageError);
 });
+
+test('LEEF 1.0: a tab escaped by syslog as #011 still separates attributes', () => {
+  const v = run(leefParse, '1.0|Acme|Box|1|7|src=1.2.3.4#011in_if=LAN - 10 G#011msg=DNS request') as Record<string, string>;
+  assert.equal(v.src, '1.2.3.4');
+  assert.equal(v.in_if, 'LAN - 10 G');
+  assert.equal(v.msg, 'DNS request');
+  const two = run(leefParse, 'LEEF:2.0|Acme|Box|1|7|^|a=x#011y^b=2') as Record<string, string>;
+  assert.equal(two.a, 'x#011y'); // only the tab delimiter of LEEF 1.0
+});

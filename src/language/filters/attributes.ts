@@ -1,6 +1,7 @@
 /** Jinja's make_attrgetter: dotted attribute paths resolved with item-first lookup. */
 import { getItem } from '../access.js';
 import { fail } from '../errors.js';
+import { undefinedAttribute } from '../runtime.js';
 
 export type Getter = (item: unknown) => unknown;
 
@@ -12,6 +13,7 @@ export function attrGetter(attribute: unknown, postprocess?: (v: unknown) => unk
   else fail('attribute must be a string or an integer');
   return (item) => {
     for (const part of parts) {
+      if (item === undefined) undefinedAttribute(); // a part of Undefined raises, as in Jinja2
       item = getItem(item, part);
       if (dflt !== undefined && dflt !== null && item === undefined) item = dflt;
     }

@@ -4,9 +4,8 @@ import { fail } from '../errors.js';
 import { parseFloatStr, parseIntStr } from '../numbers.js';
 import { asInt, asNumber, normInt, undefinedError, typeName } from '../runtime.js';
 import { PyFloat, pyFloat } from '../../core/values.js';
-import { registerFilter } from './registry.js';
+import { registerStrictFilter } from './registry.js';
 
-const f = registerFilter;
 
 /** Python int(float): truncation; inf raises, nan → ValueError (null). */
 function truncFloat(x: number): number | bigint | null {
@@ -23,7 +22,7 @@ function toFloat(v: unknown): number | null {
   return asNumber(v);
 }
 
-f('int', (v, a, k) => {
+registerStrictFilter('int', (v, a, k) => {
   const dflt = arg(a, k, 0, 'default', 0);
   const base = arg(a, k, 1, 'base', 10);
   if (v === undefined) undefinedError();
@@ -44,12 +43,12 @@ f('int', (v, a, k) => {
   return r === null ? dflt : r;
 });
 
-f('float', (v, a, k) => {
+registerStrictFilter('float', (v, a, k) => {
   const x = toFloat(v);
   return x === null ? arg(a, k, 0, 'default', pyFloat(0)) : pyFloat(x);
 });
 
-f('abs', (v) => {
+registerStrictFilter('abs', (v) => {
   const i = asInt(v);
   if (i !== null) return typeof i === 'bigint' ? normInt(i < 0n ? -i : i) : Math.abs(i);
   if (v instanceof PyFloat || typeof v === 'number') return pyFloat(Math.abs(asNumber(v)!));
@@ -75,7 +74,7 @@ function roundHalfEven(x: number, n: number): number {
   return r;
 }
 
-f('round', (v, a, k) => {
+registerStrictFilter('round', (v, a, k) => {
   const precision = intArg(arg(a, k, 0, 'precision', 0), 'precision');
   const method = arg(a, k, 1, 'method', 'common');
   if (method !== 'common' && method !== 'ceil' && method !== 'floor') fail('method must be common, ceil or floor');

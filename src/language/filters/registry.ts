@@ -12,3 +12,15 @@ export function registerFilter(name: string, fn: FilterFn): void {
 export function getFilter(name: string): FilterFn | undefined {
   return filters.get(name);
 }
+
+const strict = new WeakSet<FilterFn>();
+
+/** Marks a filter that raises on Undefined (Jinja2's int, float...): generated code aborts before calling it. */
+export function registerStrictFilter(name: string, fn: FilterFn): void {
+  filters.set(name, fn);
+  strict.add(fn);
+}
+
+export function strictOnUndefined(fn: FilterFn): boolean {
+  return strict.has(fn);
+}

@@ -5,7 +5,7 @@ import { lookupMethod } from '../method-registry.js';
 import { fail } from '../errors.js';
 import { sortList } from '../methods-seq.js';
 import { PyCallable, PyGenerator, PyRange, type Kwargs } from '../objects.js';
-import { add, asNumber, isPyDict, iterate, pyCompare, pyLen, pyRepr, pyStr, strChars, toList, truthy, typeName } from '../runtime.js';
+import { add, asNumber, isPyDict, iterate, pyCompare, pyLen, pyRepr, pyStr, strChars, toList, truthy, typeName, undefinedAttribute } from '../runtime.js';
 import { getTest } from '../tests.js';
 import { PyTuple } from '../../core/values.js';
 import { attrGetter, ignoreCase } from './attributes.js';
@@ -191,6 +191,7 @@ f('max', minmax(1));
 f('min', minmax(-1));
 
 f('attr', (v, a) => {
+  if (v === undefined) undefinedAttribute();
   const name = a[0];
   if (typeof name !== 'string') return undefined;
   if (isPyDict(v)) {

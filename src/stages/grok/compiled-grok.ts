@@ -1,4 +1,4 @@
-import { compilePattern, RegexSyntaxError, RegexTimeoutError, type CompiledRegex } from '../../regex/index.js';
+import { compilePattern, nonLinearReasons, RegexSyntaxError, RegexTimeoutError, type CompiledRegex } from '../../regex/index.js';
 import { pyFloat } from '../../core/values.js';
 import { StageConfigError, StageError } from '../stage.js';
 import { expandGrok, type Conversion } from './expand.js';
@@ -22,6 +22,7 @@ export function compileGrok(pattern: unknown, custom: ReadonlyMap<string, string
     if (err instanceof RegexSyntaxError) throw new StageConfigError(`grok: invalid regex in pattern ${JSON.stringify(pattern)}: ${err.message}`);
     throw err;
   }
+  if (!compiled.linear && process.env.INTAKE_REGEX_REPORT) reportNonLinear(pattern, regex);
   const names = compiled.groupNames;
   const converters = names.map((n) => converter(conversions.get(n)));
   const build = recordBuilder(names, converters);
@@ -39,6 +40,16 @@ export function compileGrok(pattern: unknown, custom: ReadonlyMap<string, string
       return build(values);
     },
   };
+}
+
+/**
+ * INTAKE_REGEX_REPORT=1 (set by the catalog benchmark): a grok pattern that keeps a backtracking
+ * path is named on stderr with the constructs that need it, so a slow format shows what its
+ * parser asks for.
+ */
+function reportNonLinear(pattern: string, regex: string): void {
+  const head = pattern.length > 120 ? `${pattern.slice(0, 120)}...` : pattern;
+  process.stderr.write(`intake: regex not linear in grok pattern ${JSON.stringify(head)}: ${nonLinearReasons(regex, { fullMatch: true }).join('; ')}\n`);
 }
 
 /**
