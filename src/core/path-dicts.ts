@@ -15,3 +15,22 @@ export function newPathDict(): Record<string, unknown> {
 export function isPathDict(obj: object): boolean {
   return intermediates.has(obj);
 }
+
+const written = new WeakMap<object, Set<string>>();
+
+/**
+ * Remembers that a path write put a dict at `parent[key]` below the event's top level
+ * (`set auditd.user: "{{u}}"`): emptied by the filter, it stays, as written top-level dicts do.
+ * The place is remembered, not the dict: one dict may be written at one place and lie inside
+ * another written value elsewhere.
+ */
+export function noteWritten(parent: object, key: string, value: unknown): void {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return;
+  const keys = written.get(parent);
+  if (keys === undefined) written.set(parent, new Set([key]));
+  else keys.add(key);
+}
+
+export function wasWritten(parent: object, key: string): boolean {
+  return written.get(parent)?.has(key) === true;
+}

@@ -14,7 +14,7 @@ import { isTemplate, parseLoneExpression } from '../language/template.js';
 import { PyObject } from '../language/objects.js';
 import { renderedValue } from '../language/index.js';
 import { isDict } from '../core/values.js';
-import { newPathDict } from '../core/path-dicts.js';
+import { newPathDict, noteWritten } from '../core/path-dicts.js';
 import { isAdmissible } from './admission.js';
 import type { Action } from './actions.js';
 import type { CompileSink } from './compile-sink.js';
@@ -80,6 +80,6 @@ function write(g: CodeBuilder, keys: string[], base: string): Out {
     const k = JSON.stringify(key);
     out.push(`p = o[${k}];`, `if (!${g.ref(isDict)}(p)) {`, `p = ${g.ref(newPathDict)}();`, `o[${k}] = p;`, '}', 'o = p;');
   }
-  out.push(`o[${last}] = v;`);
+  out.push(`${g.ref(noteWritten)}(o, ${last}, v);`, `o[${last}] = v;`);
   return out;
 }

@@ -1,6 +1,6 @@
 import { isDict } from '../core/values.js';
 import { setOwnKey } from '../core/own-key.js';
-import { newPathDict } from '../core/path-dicts.js';
+import { newPathDict, noteWritten } from '../core/path-dicts.js';
 
 /** Dotted paths of the parser language: `a.b.c` addresses nested dict keys. */
 export function splitPath(path: string): string[] {
@@ -30,6 +30,7 @@ export function setPath(root: Record<string, unknown>, keys: readonly string[], 
     }
     cur = next as Record<string, unknown>;
   }
+  if (last > 0) noteWritten(cur, keys[last], value);
   setOwnKey(cur, keys[last], value);
 }
 
@@ -51,13 +52,17 @@ export function pathWriter(keys: readonly string[]): PathWriter {
   if (keys.length === 2) {
     const [k0, k1] = keys as [string, string];
     return (root, value) => {
-      childDict(root, k0)[k1] = value;
+      const parent = childDict(root, k0);
+      noteWritten(parent, k1, value);
+      parent[k1] = value;
     };
   }
   if (keys.length === 3) {
     const [k0, k1, k2] = keys as [string, string, string];
     return (root, value) => {
-      childDict(childDict(root, k0), k1)[k2] = value;
+      const parent = childDict(childDict(root, k0), k1);
+      noteWritten(parent, k2, value);
+      parent[k2] = value;
     };
   }
   const last = keys.length - 1;
@@ -65,6 +70,7 @@ export function pathWriter(keys: readonly string[]): PathWriter {
   return (root, value) => {
     let cur = root;
     for (let i = 0; i < last; i++) cur = childDict(cur, keys[i]!);
+    noteWritten(cur, lastKey, value);
     cur[lastKey] = value;
   };
 }

@@ -1,5 +1,5 @@
 /** Taxonomy filter (rules T1–T3) and type coercion (section 6) in one walk over the event. */
-import { isPathDict } from '../core/path-dicts.js';
+import { isPathDict, wasWritten } from '../core/path-dicts.js';
 import { isDict } from '../core/values.js';
 import { DROP, coerceValue } from './coerce.js';
 import { Kind } from './field-types.js';
@@ -39,7 +39,8 @@ export function filterAndCoerce(obj: Record<string, unknown>, node: FieldNode | 
 /**
  * `holdsWrites`: the keys of `obj` are where the parser's writes landed (the event itself, or a dict
  * a path write created on the way). A dict written there stays even when the filter empties it
- * (`server: "{{host}}"` with no declared key gives `server: {}`); a dict below a written value,
+ * (`server: "{{host}}"` with no declared key gives `server: {}`), as does one a path write put
+ * into a written dict (`auditd.user` into the written `auditd`); a dict below a written value,
  * or one a path write created, goes when emptied.
  */
 function filterDict(obj: Record<string, unknown>, node: FieldNode | undefined, atRoot: boolean, holdsWrites: boolean): Record<string, unknown> {
@@ -67,7 +68,7 @@ function filterDict(obj: Record<string, unknown>, node: FieldNode | undefined, a
       if (child === undefined && !atRoot) continue;
       const created = isPathDict(value);
       const filtered = filterDict(value, child, false, created);
-      if ((holdsWrites && !created) || hasKeys(filtered)) put(out, key, filtered);
+      if ((holdsWrites && !created) || hasKeys(filtered) || wasWritten(obj, key)) put(out, key, filtered);
     } else if (Array.isArray(value)) {
       const list = filterObjectList(value, child);
       if (list !== undefined) put(out, key, list);

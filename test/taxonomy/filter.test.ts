@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { newPathDict } from '../../src/core/path-dicts.js';
+import { newPathDict, noteWritten } from '../../src/core/path-dicts.js';
 import { Taxonomy, createNormalizer } from '../../src/taxonomy/index.js';
 import { normalize } from './helpers.js';
 
@@ -77,6 +77,12 @@ test('C11: a written object emptied by the filter stays; objects below it or on 
   const parent = newPathDict();
   parent.user = { bogus: 1 };
   assert.deepEqual(normalize({ source: parent }).event, { source: { user: {} } });
+  // A dict a path write put into a written dict stays emptied (`set auditd.user` into the written `auditd`);
+  // the same dict lying inside another written value is not that place.
+  const user = { bogus: 1 };
+  const written = { user, sub: { bogus: 2 } };
+  noteWritten(written, 'user', user);
+  assert.deepEqual(normalize({ source: written, destination: { user } }).event, { source: { user: {} }, destination: {} });
   // Elements of lists stay, emptied or not.
   assert.deepEqual(normalize({ dns: { answers_like: [{ bogus: 1 }] } }).event.dns, { answers_like: [{}] });
 });
