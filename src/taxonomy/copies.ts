@@ -1,6 +1,6 @@
 /** Small copies and splits (spec section 10): host.name, event.outcome, file.name/directory. */
 import { isDict } from '../core/values.js';
-import { fillIn, type Event } from './event-paths.js';
+import { objectAt, type Event } from './event-paths.js';
 
 function copy(value: unknown): unknown {
   return Array.isArray(value) ? value.slice() : value;
@@ -11,7 +11,12 @@ export function inferCopies(event: Event, copyActionOutcome = true): void {
   if (isDict(host) && host.name === undefined && host.hostname !== undefined) host.name = copy(host.hostname);
 
   const action = event.action;
-  if (copyActionOutcome && isDict(action) && action.outcome !== undefined) fillIn(event, ['event'], 'outcome', copy(action.outcome));
+  // Unlike other inference, action.outcome overwrites an event.outcome the parser set itself:
+  // the reference never keeps the two different.
+  if (copyActionOutcome && isDict(action) && action.outcome !== undefined) {
+    const target = objectAt(event, ['event']);
+    if (target !== undefined) target.outcome = copy(action.outcome);
+  }
 
   const file = event.file;
   if (isDict(file) && file.name === undefined && typeof file.path === 'string') {
