@@ -305,11 +305,14 @@ export function generateValue(e: Expr): (scope: Scope) => unknown {
  * The truth value of a lone expression (a condition), as one generated function of the scope;
  * with `falseOnError`, an evaluation that raises is false instead (what a filter wants).
  */
-export function generateCondition(e: Expr, falseOnError = false): (scope: Scope) => boolean {
+export function generateCondition(e: Expr, falseOnError = false, truth?: (v: unknown) => boolean): (scope: Scope) => boolean {
   const g = new CodeBuilder();
   if (falseOnError) g.raise = 'return false;';
   let out: Out = [];
-  out.push(`return ${g.bool(e, out)};`);
+  // With `truth`, the condition's top value is judged as its rendered text would be (`and`/`or`
+  // return an operand, so only comparisons and `not` are booleans already).
+  const judged = truth !== undefined && e.k !== 'compare' && !(e.k === 'unary' && e.op === 'not');
+  out.push(`return ${judged ? `${g.ref(truth)}(${g.value(e, out)})` : g.bool(e, out)};`);
   if (falseOnError) out = ['try {', out, '} catch {', 'return false;', '}'];
   return g.build('s', '', out);
 }

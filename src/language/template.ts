@@ -92,6 +92,11 @@ function exportValue(v: unknown): unknown {
   return v;
 }
 
+/** A filter's value counts as its rendered text would: the string `0` or `False` is false. */
+function renderedTruth(v: unknown): boolean {
+  return truthy(typeof v === 'string' ? textToValue(v) : v);
+}
+
 /** A condition's rendered text is a Python literal when it is one (`False`, `None`, `0`, `[]`). */
 function textToValue(text: string): unknown {
   const t = text.trim();
@@ -124,7 +129,7 @@ export function compileCondition(source: string, note?: LenientNote): (scope: Sc
   if (source.trim() === '') return () => true;
   const tokens = tokenize(source.trim());
   const expr = loneExpression(tokens);
-  if (expr) return generateCondition(expr, true);
+  if (expr) return generateCondition(expr, true, renderedTruth);
   const render = renderer(tokens, note);
   return (scope) => {
     try {

@@ -88,9 +88,23 @@ test('compileCondition: empty is true, errors are false, Python truthiness other
   assert.equal(compileCondition('{{ parsed.message.get("missing") != None }}')(scope), false);
   assert.equal(compileCondition('{{ parsed.message.missing_is_none != null }}')(scope), true);
   assert.equal(compileCondition('{{ nope == null }}')(scope), true);
-  assert.equal(compileCondition('{{ "0" }}')(scope), true);
+  assert.equal(compileCondition('{{ "0" }}')(scope), false);
+  assert.equal(compileCondition('{{ "00x" }}')(scope), true);
   assert.equal(compileCondition('{{ [] }}')(scope), false);
   assert.equal(compileCondition('{% if original.n %}0{% endif %}')(scope), false);
+});
+
+test('compileCondition judges a lone string value as its rendered text: "0", "False", "None" are false', () => {
+  const flags = { e: { zero: '0', no: 'False', none: 'None', yes: '1', word: 'x', empty: '' } };
+  assert.equal(compileCondition('{{ e.zero }}')(flags), false);
+  assert.equal(compileCondition('{{ e.no }}')(flags), false);
+  assert.equal(compileCondition('{{ e.none }}')(flags), false);
+  assert.equal(compileCondition('{{ e.empty or e.zero }}')(flags), false);
+  assert.equal(compileCondition('{{ e.yes }}')(flags), true);
+  assert.equal(compileCondition('{{ e.word }}')(flags), true);
+  // Inside the expression Python truthiness holds: "0" is a true string.
+  assert.equal(compileCondition('{{ not e.zero }}')(flags), false);
+  assert.equal(compileCondition('{{ e.zero and e.yes }}')(flags), true);
 });
 
 test('compileText renders with Python str() and drops one trailing newline', () => {
