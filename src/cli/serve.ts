@@ -41,7 +41,7 @@ export async function runServe(argv: string[], deps: ServeDeps = {}): Promise<nu
   try {
     config = resolveConfig(argv);
     if (deps.loadFormats) formats = deps.loadFormats(config);
-    else if (config.intakes.length) formats = loadIntakeFormats(config.intakes);
+    else if (config.intakes.length) formats = loadIntakeFormats(config.intakes, config.formatsDirs);
     else {
       const generated = generatedIntakes(keysFileFor(config));
       config.intakes = generated.intakes;

@@ -41,7 +41,7 @@ export async function runWorker(argv: string[], deps: WorkerDeps = {}): Promise<
     config = resolveConfig(argv);
     if (!config.bus) throw new ConfigError('--bus nats://HOST:PORT is required (or bus: in --config)');
     if (deps.loadFormats) formats = deps.loadFormats(config);
-    else if (config.intakes.length) formats = loadIntakeFormats(config.intakes);
+    else if (config.intakes.length) formats = loadIntakeFormats(config.intakes, config.formatsDirs);
     else formats = generatedIntakes(keysFileFor(config)).formats;
   } catch (err) {
     process.stderr.write(`intake worker: ${(err as Error).message}\n`);

@@ -70,6 +70,8 @@ export interface IntakeConfig {
   limits: Limits;
   /** Keys for `GET /events` and `/metrics` (none: those reads are refused). */
   readKeys?: string[];
+  /** Trees of formats where an intake's format is found by slug or name (then INTAKE_FORMATS_PATH, the built-ins). */
+  formatsDirs?: string[];
 }
 
 export class ConfigError extends Error {
@@ -270,6 +272,7 @@ export const CONFIG_OPTIONS = {
   output: { type: 'string', multiple: true },
   bus: { type: 'string' },
   'read-key': { type: 'string', multiple: true },
+  'formats-dir': { type: 'string', multiple: true },
   'max-body': { type: 'string' },
   'max-frame': { type: 'string' },
   'max-queue': { type: 'string' },
@@ -295,8 +298,10 @@ export const SERVE_FLAGS_HELP = `Options:
       --tls-cert FILE          certificate (PEM) for HTTPS and syslog TLS
       --tls-key FILE           its private key (PEM)
       --syslog-default-key KEY intake key for syslog frames that carry none
-      --intake KEY=FORMAT      map an intake key to a built-in format slug or a format folder
+      --intake KEY=FORMAT      map an intake key to a format slug or name, or a format folder
                                (repeatable; none: one generated key per built-in format)
+      --formats-dir DIR        a tree of formats to find --intake formats by slug (repeatable;
+                               also INTAKE_FORMATS_PATH, colon-separated)
       --store sqlite:PATH|none embedded store (default sqlite:${DEFAULT_STORE_PATH})
       --synchronous full|normal  SQLite durability (default full: survives power loss)
       --retention-age DURATION delete events older than this (e.g. 30d; default: keep)
@@ -332,8 +337,8 @@ export function resolveConfig(argv: string[], cwd: string = process.cwd()): Inta
     // Node's message, first line, without its hint about positionals that start with "-".
     throw new ConfigError((err as Error).message.split('\n')[0]!.replace(/\. To specify a positional argument starting with a '-'.*$/, ''));
   }
-  const one = (name: Exclude<keyof typeof CONFIG_OPTIONS, 'intake' | 'output' | 'read-key' | 'help'>): string | undefined => values[name];
-  const flags = { get: (name: 'intake' | 'output' | 'read-key') => values[name] };
+  const one = (name: Exclude<keyof typeof CONFIG_OPTIONS, 'intake' | 'output' | 'read-key' | 'formats-dir' | 'help'>): string | undefined => values[name];
+  const flags = { get: (name: 'intake' | 'output' | 'read-key' | 'formats-dir') => values[name] };
 
   const file = one('config');
   const base: Partial<IntakeConfig> = file ? fromFile(resolve(cwd, file)) : {};
@@ -352,6 +357,7 @@ export function resolveConfig(argv: string[], cwd: string = process.cwd()): Inta
     readKeys: base.readKeys ?? [],
   };
   for (const k of flags.get('read-key') ?? []) config.readKeys!.push(k);
+  config.formatsDirs = (flags.get('formats-dir') ?? []).map((dir) => resolve(cwd, dir));
   if (one('http')) config.http = parseHostPort(one('http')!, '--http');
   if (one('syslog-tcp')) config.syslogTcp = parseHostPort(one('syslog-tcp')!, '--syslog-tcp');
   if (one('syslog-udp')) config.syslogUdp = parseHostPort(one('syslog-udp')!, '--syslog-udp');

@@ -1,25 +1,31 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { findBuiltinFormat, loadBuiltinFormats, loadFormat } from '../index.js';
+import { loadBuiltinFormats, loadFormat } from '../index.js';
+import { closestSlugs, findFormat, formatTrees, listFormats } from '../pipeline/format-registry.js';
 import type { Format } from '../pipeline/types.js';
 import { ConfigError } from './config.js';
 import type { IntakeConfig } from './config.js';
 import type { IntakeFormats } from './normalizer.js';
 
-function formatDir(spec: string): string {
+function formatDir(spec: string, formatsDirs: readonly string[]): string {
   if (existsSync(spec) && statSync(spec).isDirectory()) return spec;
-  const dir = findBuiltinFormat(spec);
-  if (!dir) throw new ConfigError(`format ${JSON.stringify(spec)}: neither a built-in slug nor a format folder`);
-  return dir;
+  const entries = listFormats(formatTrees(formatsDirs));
+  const found = findFormat(entries, spec);
+  if (found === undefined) {
+    const close = closestSlugs(entries, spec);
+    const hint = close.length > 0 ? `; did you mean ${close.map((c) => `"${c}"`).join(', ')}?` : '';
+    throw new ConfigError(`format ${JSON.stringify(spec)}: neither a known format slug nor a format folder${hint}`);
+  }
+  return found.dir;
 }
 
 /** Loads the format of every configured intake (each folder once). Throws FormatLoadError/ConfigError. */
-export function loadIntakeFormats(intakes: IntakeConfig['intakes']): IntakeFormats {
+export function loadIntakeFormats(intakes: IntakeConfig['intakes'], formatsDirs: readonly string[] = []): IntakeFormats {
   const byDir = new Map<string, Format>();
   const out: IntakeFormats = new Map();
   for (const { key, format } of intakes) {
-    const dir = formatDir(format);
+    const dir = formatDir(format, formatsDirs);
     let loaded = byDir.get(dir);
     if (!loaded) byDir.set(dir, (loaded = loadFormat(dir)));
     out.set(key, loaded);

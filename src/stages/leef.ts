@@ -1,4 +1,4 @@
-import { StageError, type StageFactory } from './stage.js';
+import { afterMarker, StageError, stringInput, type StageFactory } from './stage.js';
 import { setOwnKey } from '../core/own-key.js';
 
 const HEADER_KEYS = ['LEEFVersion', 'DeviceVendor', 'DeviceProduct', 'DeviceVersion', 'DeviceEventClassID'];
@@ -16,9 +16,7 @@ export const leefParse: StageFactory = {
   compile() {
     return {
       run(input: unknown): unknown {
-        if (typeof input !== 'string') throw new StageError(`expected a string, got ${input === null ? 'None' : typeof input}`);
-        const prefix = input.indexOf('LEEF:');
-        const text = prefix === -1 ? input.trimStart() : input.slice(prefix + 5);
+        const text = afterMarker(stringInput(input), 'LEEF:');
         const out: Record<string, string> = {};
         let pos = 0;
         for (const key of HEADER_KEYS) {

@@ -53,3 +53,15 @@ export interface StageFactory {
   /** Throws StageConfigError with a clear message for bad properties (unknown grok pattern, bad regex). */
   compile(properties: Record<string, unknown>, ctx: StageCompileContext): CompiledStage;
 }
+
+/** The stage's input as a string; a StageError naming what it got otherwise. */
+export function stringInput(input: unknown, what = 'a string'): string {
+  if (typeof input !== 'string') throw new StageError(`expected ${what}, got ${input === null ? 'None' : Array.isArray(input) ? 'list' : typeof input}`);
+  return input;
+}
+
+/** The text after a header marker (`CEF:`, `LEEF:`), or the whole text, left-trimmed, without one. */
+export function afterMarker(input: string, marker: string): string {
+  const at = input.indexOf(marker);
+  return at === -1 ? input.trimStart() : input.slice(at + marker.length);
+}

@@ -1,11 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generatedIntakes, generatedReadKey, loadIntakeFormats } from '../../src/intake/resolve-formats.js';
 import { startServer } from '../../src/intake/server.js';
 import { DEFAULT_LIMITS } from '../../src/intake/limits.js';
+import { resolveConfig } from '../../src/intake/config.js';
 import { httpRequest } from './helpers.js';
 
 test('generated keys: one per built-in format, kept across restarts', () => {
@@ -59,6 +60,23 @@ test('quick start: a generated read key is kept across restarts', () => {
     const first = generatedReadKey(join(dir, 'data', 'generated-read-key'));
     assert.match(first, /^[0-9a-f]{32}$/);
     assert.equal(generatedReadKey(join(dir, 'data', 'generated-read-key')), first);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('an intake format is found by slug in --formats-dir trees; an unknown one gets the closest slugs', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'intake-fd-'));
+  try {
+    const format = join(dir, 'acme', 'gw');
+    mkdirSync(join(format, '_meta'), { recursive: true });
+    mkdirSync(join(format, 'ingest'), { recursive: true });
+    writeFileSync(join(format, '_meta', 'manifest.yml'), 'uuid: 00000000-0000-0000-0000-0000000000aa\nname: Acme GW\nslug: acme-gw\n');
+    writeFileSync(join(format, 'ingest', 'parser.yml'), 'name: acme-gw\npipeline: []\nstages: {}\n');
+    const formats = loadIntakeFormats([{ key: 'k', format: 'acme-gw' }], [dir]);
+    assert.equal(formats.get('k')!.uuid, '00000000-0000-0000-0000-0000000000aa');
+    assert.throws(() => loadIntakeFormats([{ key: 'k', format: 'acme-gx' }], [dir]), /"acme-gx": neither a known format slug nor a format folder; did you mean "acme-gw"\?/);
+    assert.deepEqual(resolveConfig(['--formats-dir', dir, '--intake', 'k=acme-gw']).formatsDirs, [dir]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
