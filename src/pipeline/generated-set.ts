@@ -18,7 +18,7 @@ import { newPathDict, noteWritten } from '../core/path-dicts.js';
 import { isAdmissible } from './admission.js';
 import type { Action } from './actions.js';
 import type { CompileSink } from './compile-sink.js';
-import { setPath, splitPath } from './paths.js';
+import { cloneValue, setPath, splitPath } from './paths.js';
 import { WRITE_DROP } from '../taxonomy/index.js';
 
 type ValueFn = (scope: Record<string, unknown>) => unknown;
@@ -50,7 +50,8 @@ export function generateSet(
     const coerce = sink.writeCoercion(keys);
     const coerced = coerce === undefined ? [] : [`v = ${g.ref(coerce)}(v);`, `if (v !== ${g.ref(WRITE_DROP)}) {`];
     const close = coerce === undefined ? [] : ['}'];
-    out.push(`if (${g.ref(isAdmissible)}(v, ${g.ref(sink.ignoredValues)})) {`, ...coerced, ...write(g, keys, 'f'), 'if (l !== null) {', ...write(g, keys, 'l'), '}', ...close, '}');
+    const copy = `if (typeof v === 'object' && v !== null) v = ${g.ref(cloneValue)}(v);`;
+    out.push(`if (${g.ref(isAdmissible)}(v, ${g.ref(sink.ignoredValues)})) {`, copy, ...coerced, ...write(g, keys, 'f'), 'if (l !== null) {', ...write(g, keys, 'l'), '}', ...close, '}');
   }
   return g.build<Action>('state', 'const s = state.scope, f = state.final, l = state.stage;\nlet v, o, p;\n', out);
 }

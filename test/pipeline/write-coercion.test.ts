@@ -15,7 +15,7 @@ stages:
   fill:
     actions:
 ${actions}`,
-    fields({ 'acme.count': 'long', 'acme.code': 'keyword', 'acme.copy': 'integer', 'acme.raw': 'integer', 'acme.seen': 'keyword' }),
+    fields({ 'acme.count': 'long', 'acme.code': 'keyword', 'acme.copy': 'integer', 'acme.raw': 'integer', 'acme.seen': 'keyword', 'acme.obj': 'object' }),
   );
   return loadFormat(dir).normalize({ message }, { testMode: true });
 }
@@ -54,4 +54,15 @@ test('an uncoercible value is not written, so a later null test sees the field a
 `, '{"n": "END"}');
   assert.equal(out.acme.count, undefined);
   assert.equal(out.acme.seen, 'absent');
+});
+
+test('a set stores a copy of an object: writing inside the field later leaves the source untouched', () => {
+  const out = run(`      - set:
+          acme.obj: "{{ parsed.message.ev }}"
+      - set:
+          acme.obj.extra: "added"
+      - set:
+          acme.code: "{{ parsed.message.ev.extra }}"
+`, '{"ev": {"k": 1}}');
+  assert.equal(out.acme.code, undefined);
 });
