@@ -93,7 +93,7 @@ function compileSet(raw: unknown, where: (string | number)[], sink: CompileSink)
     sink.problem(where, `set expects a mapping of field path to value, got ${describe(raw)}`);
     return undefined;
   }
-  // Values are shared as in Python: normalization builds its own copy, so two fields may hold one object.
+  // Each entry stores a copy of an object value (generated-set): later writes inside it leave the source alone.
   return generateSet(raw, where, sink, (value, at) => compileSetValue(value, at, sink));
 }
 

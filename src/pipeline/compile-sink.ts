@@ -1,5 +1,6 @@
 import type { LoadProblem } from './types.js';
 import type { YamlFile } from './yaml-file.js';
+import type { WriteCoercion } from '../taxonomy/index.js';
 
 /**
  * Collects what compiling a parser finds wrong, each problem located by file and line.
@@ -11,7 +12,13 @@ export class CompileSink {
   readonly problems: LoadProblem[] = [];
   readonly diagnostics: LoadProblem[] = [];
 
-  constructor(readonly yaml: YamlFile, readonly ignoredValues: ReadonlySet<string>, private readonly strictTemplates: boolean) {}
+  constructor(
+    readonly yaml: YamlFile,
+    readonly ignoredValues: ReadonlySet<string>,
+    private readonly strictTemplates: boolean,
+    /** How a `set` coerces the value it writes at a field path (by the field's declared type). */
+    readonly writeCoercion: WriteCoercion = () => undefined,
+  ) {}
 
   problem(path: readonly (string | number)[], message: string): void {
     this.problems.push({ file: this.yaml.file, line: this.yaml.lineOf(path), message: `${pathLabel(path)}: ${message}` });

@@ -18,7 +18,8 @@ import { newPathDict, noteWritten } from '../core/path-dicts.js';
 import { isAdmissible } from './admission.js';
 import type { Action } from './actions.js';
 import type { CompileSink } from './compile-sink.js';
-import { setPath, splitPath } from './paths.js';
+import { cloneValue, setPath, splitPath } from './paths.js';
+import { WRITE_DROP } from '../taxonomy/index.js';
 
 type ValueFn = (scope: Record<string, unknown>) => unknown;
 
@@ -45,7 +46,12 @@ export function generateSet(
     out.push('v = undefined;', 'try {', `${label}: {`, ...entry, '}', '} catch {', 'v = undefined;', '}');
     const keys = splitPath(field);
     // In a custom stage whose layer is read (state.stage set), the value goes to the layer too.
-    out.push(`if (${g.ref(isAdmissible)}(v, ${g.ref(sink.ignoredValues)})) {`, ...write(g, keys, 'f'), 'if (l !== null) {', ...write(g, keys, 'l'), '}', '}');
+    // A declared scalar field stores its coerced value (read back by later templates); an uncoercible one is not written.
+    const coerce = sink.writeCoercion(keys);
+    const coerced = coerce === undefined ? [] : [`v = ${g.ref(coerce)}(v);`, `if (v !== ${g.ref(WRITE_DROP)}) {`];
+    const close = coerce === undefined ? [] : ['}'];
+    const copy = `if (typeof v === 'object' && v !== null) v = ${g.ref(cloneValue)}(v);`;
+    out.push(`if (${g.ref(isAdmissible)}(v, ${g.ref(sink.ignoredValues)})) {`, copy, ...coerced, ...write(g, keys, 'f'), 'if (l !== null) {', ...write(g, keys, 'l'), '}', ...close, '}');
   }
   return g.build<Action>('state', 'const s = state.scope, f = state.final, l = state.stage;\nlet v, o, p;\n', out);
 }

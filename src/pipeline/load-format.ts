@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { isDict } from '../core/values.js';
-import { createNormalizer, Taxonomy, topLevelKeyLine, type NormalizerOptions, type TaxonomyWarning } from '../taxonomy/index.js';
+import { createNormalizer, Taxonomy, writeCoercion, topLevelKeyLine, type NormalizerOptions, type TaxonomyWarning } from '../taxonomy/index.js';
 import { CompileSink } from './compile-sink.js';
 import { CompiledFormat } from './compiled-format.js';
 import { compileEntries } from './entries.js';
@@ -37,7 +37,7 @@ export function loadFormat(dir: string, options: LoadOptions = {}): Format {
   let sink: CompileSink | undefined;
   let entries: ReturnType<typeof compileEntries> = [];
   if (parserFile && parser) {
-    sink = new CompileSink(parserFile, ignoredValuesOf(parser), options.strict === true);
+    sink = new CompileSink(parserFile, ignoredValuesOf(parser), options.strict === true, taxonomy ? writeCoercion(taxonomy) : undefined);
     entries = compileEntries(parser, sink);
     problems.push(...sink.problems);
   }

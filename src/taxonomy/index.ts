@@ -8,3 +8,4 @@ export { splitUrl, type UrlParts } from './url.js';
 export { parseUserAgent, type UserAgentInfo } from './user-agent.js';
 export { pyCompactJson, pyScalarText } from './python-format.js';
 export { loadTaxonomyFile, topLevelKeyLine } from './load-file.js';
+export { writeCoercion, WRITE_DROP, type WriteCoercion } from './write-coercion.js';
