@@ -2,7 +2,8 @@ import { StageConfigError, StageError, type StageFactory } from './stage.js';
 
 /**
  * `dsv.parse-dsv` (parser-language 5.5): one CSV record (double-quote quoting, `""` for a quote)
- * mapped to `columnnames` by position; extra columns are ignored, missing ones absent.
+ * mapped to `columnnames` by position; extra columns are ignored, missing ones hold None
+ * (Python's csv.DictReader `restval`: a declared column compares `== None`).
  */
 export const dsvParse: StageFactory = {
   names: ['dsv.parse-dsv'],
@@ -19,10 +20,11 @@ export const dsvParse: StageFactory = {
       run(input: unknown): unknown {
         if (typeof input !== 'string') throw new StageError(`expected a string, got ${input === null ? 'None' : typeof input}`);
         const fields = splitRecord(input, delimiter, names.length);
-        const out: Record<string, string> = {};
-        for (let i = 0; i < fields.length; i++) {
-          if (names[i] === '__proto__') Object.defineProperty(out, names[i], { value: fields[i], enumerable: true, writable: true, configurable: true });
-          else out[names[i]] = fields[i];
+        const out: Record<string, string | null> = {};
+        for (let i = 0; i < names.length; i++) {
+          const value = i < fields.length ? fields[i] : null;
+          if (names[i] === '__proto__') Object.defineProperty(out, names[i], { value, enumerable: true, writable: true, configurable: true });
+          else out[names[i]] = value;
         }
         return out;
       },

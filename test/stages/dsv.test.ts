@@ -6,19 +6,19 @@ import { run } from './helpers.js';
 
 const cols = { columnnames: ['a', 'b', 'c'] };
 
-test('columns mapped by position; extra columns ignored, missing ones absent', () => {
+test('columns mapped by position; extra columns ignored, missing ones None (csv.DictReader restval)', () => {
   assert.deepEqual(run(dsvParse, '1,2,3', cols), { a: '1', b: '2', c: '3' });
   assert.deepEqual(run(dsvParse, '1,2,3,4,5', cols), { a: '1', b: '2', c: '3' });
-  assert.deepEqual(run(dsvParse, '1,2', cols), { a: '1', b: '2' });
+  assert.deepEqual(run(dsvParse, '1,2', cols), { a: '1', b: '2', c: null });
   assert.deepEqual(run(dsvParse, '1,,', cols), { a: '1', b: '', c: '' });
 });
 
 test('double-quote quoting with "" escapes, delimiters and newlines inside quotes', () => {
   assert.deepEqual(run(dsvParse, '"x, y","say ""hi""","l1\nl2"', cols), { a: 'x, y', b: 'say "hi"', c: 'l1\nl2' });
-  assert.deepEqual(run(dsvParse, '"ab"c,d', cols), { a: 'abc', b: 'd' });
-  assert.deepEqual(run(dsvParse, 'a"b,c', cols), { a: 'a"b', b: 'c' });
-  assert.deepEqual(run(dsvParse, '"unterminated,x', cols), { a: 'unterminated,x' });
-  assert.deepEqual(run(dsvParse, '1,2\n3,4', cols), { a: '1', b: '2' }); // one record only
+  assert.deepEqual(run(dsvParse, '"ab"c,d', cols), { a: 'abc', b: 'd', c: null });
+  assert.deepEqual(run(dsvParse, 'a"b,c', cols), { a: 'a"b', b: 'c', c: null });
+  assert.deepEqual(run(dsvParse, '"unterminated,x', cols), { a: 'unterminated,x', b: null, c: null });
+  assert.deepEqual(run(dsvParse, '1,2\n3,4', cols), { a: '1', b: '2', c: null }); // one record only
 });
 
 test('delimiter property and a column-name string', () => {
