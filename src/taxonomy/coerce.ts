@@ -33,7 +33,7 @@ function number(value: unknown): Coerced {
 
 function boolean(value: unknown): Coerced {
   if (typeof value === 'boolean') return value;
-  // Any other text is false (Imperva/imperva-waf access_2.json: "100" and "Indonesia" give false).
+  // Any other text is false ("100" and a country name give false: docs/catalog-rules/taxonomy.md).
   if (typeof value === 'string') {
     const lower = value.toLowerCase();
     return lower === 'true' || lower === '1';
@@ -55,7 +55,7 @@ function date(value: unknown): Coerced {
 /** Python's `ipaddress` canonical text (`0000:0AB::1` becomes `0:ab::1`). */
 function ip(value: unknown): Coerced {
   if (typeof value !== 'string') return DROP;
-  // Surrounding blanks go (F5 Networks/f5-big-ip test_perl_1.json: " 1.2.3.4" gives 1.2.3.4).
+  // Surrounding blanks go (" 1.2.3.4" gives 1.2.3.4).
   let text = value;
   let version = isIP(text);
   if (version === 0 && text !== (text = text.trim())) version = isIP(text);
@@ -74,8 +74,8 @@ const COERCERS: Record<number, ScalarCoercer> = {
 /**
  * Coerces `value` to `kind`. A list is coerced element by element; an element that cannot be
  * coerced is removed from the list. Values that cannot be coerced go silently, as the
- * reference drops them: the catalog's tests expect no warning (Clavister/clavister-ngfw
- * `server.ip: "5.6.7.8 ]"`, CEF/cef `cef.cfp1: ""`).
+ * reference drops them: the catalog's tests expect no warning (`server.ip: "5.6.7.8 ]"` or an
+ * empty number are simply absent; evidence in docs/catalog-rules/taxonomy.md).
  */
 export function coerceValue(kind: Kind, value: unknown): Coerced {
   const coerce = COERCERS[kind];

@@ -63,8 +63,8 @@ export function parseUserAgent(text: string): UserAgentInfo {
 
 /**
  * The parse of `user_agent.original` overwrites what the parser wrote in name, version, os.name,
- * os.version and device.name (C9: Imperva/imperva-waf, Netskope/netskope-transaction-s3 expect
- * the parse over the vendor's own browser fields); a version the parse lacks is removed.
+ * os.version and device.name (the catalog's tests expect the parse over a vendor's own browser
+ * fields: docs/catalog-rules/taxonomy.md); a version the parse lacks is removed.
  * Other keys (`os.type`, ...) stay.
  */
 export function inferUserAgent(event: Event): void {

@@ -102,7 +102,7 @@ export function runReport(formats: readonly FormatReport[]): RunReport {
 
 const KIND_LABEL: Record<DifferenceGroup['kind'], string> = { missing: 'missing', extra: 'extra', changed: 'wrong', problem: 'problem' };
 
-/** The largest groups as lines: "  179 tests  extra    action.outcome  (Postfix/postfix 145, ...)". */
+/** The largest groups as lines: "  179 tests  extra    action.outcome  (acme/gateway 145, ...)". */
 export function groupLines(groups: readonly DifferenceGroup[], top: number): string[] {
   return groups.slice(0, top).map((g) => {
     const where = g.formats.slice(0, 3).map((f) => `${f.dir} ${f.tests}`).join(', ');

@@ -12,7 +12,7 @@ registerFilter('tojson', (v, a, k) => {
   return pyJsonDumps(v, { sortKeys: true, indent }).replace(/[<>&']/g, (c) => HTML_SAFE[c]!);
 });
 
-// The catalog's to_json: compact separators, non-ASCII characters kept (aws-cloudtrail's expected outputs).
+// The catalog's to_json: compact separators, non-ASCII characters kept (docs/catalog-rules/templates.md).
 registerFilter('to_json', (v) => pyJsonDumps(v, { compact: true, ensureAscii: false }));
 
 /** How a JSON text can start (after whitespace): most non-JSON texts are told apart without a parse. */
