@@ -110,8 +110,10 @@ class Splitter {
 
   /**
    * The value starting at `pos`; leaves `pos` after it and its item separator. A quoted value is
-   * one only when its closing quote ends the item (the next pair, a section bracket or the end
-   * follows); otherwise the quote is text like any other.
+   * one only when its first closing quote ends the item (the next pair, a section bracket or the
+   * end follows); otherwise the value runs to the boundary like an unquoted one, and loses one
+   * pair of quotes only when it starts and ends with them (`k=""a"" n=` gives `"a"`, while
+   * `k="a"  n=` gives `"a"`: the space before the boundary is part of it). Values are trimmed.
    */
   private value(): string {
     const { text } = this;
@@ -122,23 +124,23 @@ class Splitter {
         const after = close + 1;
         if (isBlank(text, after)) {
           this.pos = text.length;
-          return text.slice(start + 1, close);
+          return text.slice(start + 1, close).trim();
         }
         const { boundaryAt } = this.syntax;
         boundaryAt.lastIndex = after;
         if (boundaryAt.test(text)) {
           this.pos = boundaryAt.lastIndex;
-          return text.slice(start + 1, close);
+          return text.slice(start + 1, close).trim();
         }
         if (this.syntax.sectionName !== null && text.charCodeAt(after) === CLOSE) {
           this.pos = after;
-          return text.slice(start + 1, close);
+          return text.slice(start + 1, close).trim();
         }
       }
     }
     const end = this.boundaryFrom(start);
     this.pos = end.next;
-    return text.slice(start, end.at).trim();
+    return unquote(text.slice(start, end.at)).trim();
   }
 
   /** Where the value starting at `from` ends (`at`) and where the next item starts (`next`). */
@@ -149,6 +151,11 @@ class Splitter {
     if (b === null) return { at: this.text.length, next: this.text.length };
     return { at: b.index, next: b.index + b[0].length };
   }
+}
+
+function unquote(raw: string): string {
+  const quoted = raw.length >= 2 && raw.charCodeAt(0) === QUOTE && raw.charCodeAt(raw.length - 1) === QUOTE;
+  return quoted ? raw.slice(1, -1) : raw;
 }
 
 function isBlank(text: string, from: number): boolean {

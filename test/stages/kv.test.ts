@@ -19,13 +19,12 @@ test('quoted values run to the closing quote, which is removed', () => {
   assert.deepEqual(run(kvParse, 'a="x y"'), { a: 'x y' });
   assert.deepEqual(run(kvParse, 'a="unterminated b=1'), { a: '"unterminated', b: '1' });
   // A closing quote that does not end the item: the value is plain text up to the next pair.
-  assert.deepEqual(run(kvParse, 'x="<a><b c="d"></b>" e="f"'), { x: '"<a><b', c: '"d"></b>"', e: 'f' });
+  assert.deepEqual(run(kvParse, 'x="<a><b c="d"></b>" e="f"'), { x: '"<a><b', c: 'd"></b>', e: 'f' });
 });
 
 test('keys and unquoted values trimmed, empty values kept, junk skipped, last duplicate wins', () => {
   assert.deepEqual(run(kvParse, 'a=1, b = 2 ,c=', { item_sep: ',' }), { a: '1', b: '2', c: '' });
   assert.deepEqual(run(kvParse, 'user=admin  ip=1.2.3.4   port=2'), { user: 'admin', ip: '1.2.3.4', port: '2' });
-  assert.deepEqual(run(kvParse, 'a=" x " b=1'), { a: ' x ', b: '1' });
   assert.deepEqual(run(kvParse, 'duser= suser=x'), { duser: '', suser: 'x' });
   assert.deepEqual(run(kvParse, 'garbage here a=1 a=2'), { a: '2' });
   assert.deepEqual(run(kvParse, ''), {});
@@ -98,4 +97,14 @@ test('only a whitespace separator lets a value run over separators; with others 
   assert.deepEqual(run(kvParse, ', Step=5= x, Step=63=y z', { item_sep: ',\\sStep=', value_sep: '=\\s' }), { 5: 'x' });
   assert.deepEqual(run(kvParse, 'time=May 01 2025 18:00:02 CEST next=1'), { time: 'May 01 2025 18:00:02 CEST', next: '1' });
   assert.deepEqual(run(kvParse, 'time=May 01\tx=1', { item_sep: '\\t' }), { time: 'May 01', x: '1' });
+});
+
+test('quoted values are trimmed; a plain value that starts and ends with a quote loses one pair', () => {
+  assert.deepEqual(run(kvParse, 'a=" x " b=1'), { a: 'x', b: '1' });
+  assert.deepEqual(run(kvParse, 'note="done "'), { note: 'done' });
+  // The first closing quote does not end the item: plain text, whose outer quotes are removed.
+  assert.deepEqual(run(kvParse, 'name=""kept"" n=1'), { name: '"kept"', n: '1' });
+  assert.deepEqual(run(kvParse, 'k=""x=1 y"" n=1'), { k: '"x=1 y"', n: '1' });
+  // The space before the boundary is part of the plain value, so its quotes stay.
+  assert.deepEqual(run(kvParse, 'verb="GET"  host="h"'), { verb: '"GET"', host: 'h' });
 });
