@@ -4,7 +4,7 @@ import { StageConfigError, StageError, type StageFactory, type ValueFn } from '.
 /**
  * `date.parse` (parser-language 5.11): the input date as a UTC ISO string with six fraction
  * digits always (`YYYY-MM-DDTHH:MM:SS.ffffffZ`; date fields normalize it again). `format` is strptime, `timestamp` or empty (autodetect);
- * `timezone` (possibly a template) applies to texts without an offset.
+ * `timezone` (possibly a template) applies to texts without an offset and to epochs.
  */
 export const dateParse: StageFactory = {
   names: ['date.parse'],

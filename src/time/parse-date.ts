@@ -10,7 +10,7 @@ import { resolveZone, wallToUtc, type Zone } from './zones.js';
 export interface ParseDateOptions {
   /** strptime format, `timestamp` for an epoch, empty/null to autodetect. */
   format?: string | null;
-  /** Zone for texts without an offset: IANA name, `UTC`, or `+0100`/`+01:00`. Default UTC. */
+  /** Zone for texts without an offset and for epochs: IANA name, `UTC`, or `+0100`/`+01:00`. Default UTC. */
   timezone?: string | null;
   /** "Now" in epoch ms: the year of year-less dates. Default Date.now(). */
   nowMs?: number;
@@ -24,14 +24,14 @@ const EPOCH_SHAPE = /^[+-]?\d+(?:\.\d+)?$/;
  * zone is unknown or the format invalid.
  */
 export function parseDate(value: unknown, opts: ParseDateOptions = {}): Instant | null {
-  if (typeof value === 'number' || typeof value === 'bigint' || value instanceof PyFloat) return epochFromNumber(value);
+  const zone = resolveZone(opts.timezone);
+  if (zone === null) return null;
+  if (typeof value === 'number' || typeof value === 'bigint' || value instanceof PyFloat) return inZone(epochFromNumber(value), zone);
   if (typeof value !== 'string') return null;
   const text = value.trim();
   if (text === '') return null;
-  const zone = resolveZone(opts.timezone);
-  if (zone === null) return null;
   const format = opts.format;
-  if (format === 'timestamp') return epochFromText(text);
+  if (format === 'timestamp') return inZone(epochFromText(text), zone);
   if (format !== undefined && format !== null && format !== '') {
     let fields: ParsedDate | null;
     try {
@@ -43,9 +43,19 @@ export function parseDate(value: unknown, opts: ParseDateOptions = {}): Instant 
   }
   const iso = parseIso(text);
   if (iso !== null) return toInstant(iso, zone);
-  if (EPOCH_SHAPE.test(text)) return epochFromText(text);
+  if (EPOCH_SHAPE.test(text)) return inZone(epochFromText(text), zone);
   const fields = parseCompact(text) ?? parseFreeForm(text, nowYear(opts.nowMs));
   return fields === null ? null : toInstant(fields, zone);
+}
+
+/**
+ * An epoch gives a UTC wall time without an offset, which the zone then applies to like any
+ * offset-less date: `1700000000` in `+0100` is one hour earlier than in UTC.
+ */
+function inZone(epoch: Instant | null, zone: Zone): Instant | null {
+  if (epoch === null) return null;
+  const instant = { seconds: wallToUtc(epoch.seconds, zone), micros: epoch.micros };
+  return inRange(instant) ? instant : null;
 }
 
 function nowYear(nowMs: number | undefined): number {

@@ -33,6 +33,13 @@ test('static and templated timezones', () => {
   assert.throws(() => stage.run('2024-07-01 12:00:00', runCtx({ parsed: { tz: 'Nowhere/City' } })), StageError);
 });
 
+test('the timezone applies to epochs as to offset-less texts', () => {
+  assert.equal(run(dateParse, '1700000000', { timezone: '+0100' }), '2023-11-14T21:13:20.000000Z');
+  assert.equal(run(dateParse, 1700000000, { timezone: '-0200' }), '2023-11-15T00:13:20.000000Z');
+  assert.equal(run(dateParse, '1700000000123', { format: 'timestamp', timezone: 'Europe/Paris' }), '2023-11-14T21:13:20.123000Z');
+  assert.equal(run(dateParse, '1700000000', { timezone: 'UTC' }), '2023-11-14T22:13:20.000000Z');
+});
+
 test('bad properties are StageConfigErrors', () => {
   assert.throws(() => compile(dateParse, { format: '%Y-%Q' }), StageConfigError);
   assert.throws(() => compile(dateParse, { format: 12 }), StageConfigError);

@@ -74,7 +74,10 @@ test('the timezone applies only to texts without an offset', () => {
   assert.equal(iso('Feb 28 2021 18:20:40', { timezone: '+0100' }), '2021-02-28T17:20:40Z');
   assert.equal(iso('Feb 28 2021 18:20:40', { timezone: '-05:30' }), '2021-02-28T23:50:40Z');
   assert.equal(iso('Feb 28 2021 18:20:40', { timezone: 'UTC' }), '2021-02-28T18:20:40Z');
-  assert.equal(iso('1599665193', { timezone: 'Europe/Paris' }), '2020-09-09T15:26:33Z'); // epochs are UTC
+  // An epoch is a UTC wall time without an offset: the zone applies to it too.
+  assert.equal(iso('1599665193', { timezone: 'Europe/Paris' }), '2020-09-09T13:26:33Z');
+  assert.equal(iso('1599665193', { timezone: 'UTC' }), '2020-09-09T15:26:33Z');
+  assert.equal(iso('1599665193'), '2020-09-09T15:26:33Z');
   assert.equal(iso('2024-07-01 12:00:00', { timezone: 'Mars/Olympus' }), null);
 });
 
