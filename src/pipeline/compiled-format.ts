@@ -103,15 +103,17 @@ export class CompiledFormat implements Format {
         continue;
       }
       ran++;
+      let started = false;
       try {
         const value = entry.input(state);
         if (value === undefined || value === null || value === '') throw new StageError('its input is missing or empty');
+        started = true;
         const layer = entry.layerOf(entry.stage.run(value, { scope, nowMs }));
         layers[entry.name] = layer;
         scope[entry.name] = layer;
         succeeded++;
       } catch (err) {
-        if (!Object.hasOwn(layers, entry.name)) {
+        if (started || !Object.hasOwn(layers, entry.name)) {
           layers[entry.name] = {};
           scope[entry.name] = layers[entry.name];
         }

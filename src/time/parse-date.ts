@@ -39,7 +39,8 @@ export function parseDate(value: unknown, opts: ParseDateOptions = {}): Instant 
     } catch {
       return null;
     }
-    return fields === null ? null : toInstant(fields, zone);
+    if (fields !== null) return toInstant(fields, zone);
+    // A text the format does not fit is read as if no format were given.
   }
   const iso = parseIso(text);
   if (iso !== null) return toInstant(iso, zone);

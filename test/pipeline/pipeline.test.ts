@@ -177,6 +177,43 @@ stages:
   assert.equal(b.sekoiaio.intake.parsing_error, undefined);
 });
 
+test('a stage that runs and fails empties the layer of its name; one whose input is missing keeps it', () => {
+  const dir = makeFormat(
+    `name: acme
+pipeline:
+  - name: parsed
+    external:
+      name: json.parse-json
+  - name: found
+    external:
+      name: grok.match
+      properties:
+        input_field: "{{parsed.message.note}}"
+        pattern: "%{DATA}%{IP:ip}%{GREEDYDATA}"
+  - name: found
+    external:
+      name: grok.match
+      properties:
+        input_field: "{{parsed.message.via}}"
+        pattern: "%{DATA}%{IP:ip}%{GREEDYDATA}"
+    filter: "{{parsed.message.via != None}}"
+  - name: fill
+stages:
+  fill:
+    actions:
+      - set:
+          source.ip: "{{found.message.ip}}"
+`,
+    ACME_FIELDS,
+  );
+  const format = loadFormat(dir);
+  const run = (message: string) => format.normalize({ message }, { testMode: true }) as any;
+  assert.equal(run('{"note": "from 10.0.0.1"}').source.ip, '10.0.0.1'); // second stage not run
+  assert.equal(run('{"note": "from 10.0.0.1", "via": ""}').source.ip, '10.0.0.1'); // its input is empty
+  assert.equal(run('{"note": "from 10.0.0.1", "via": "console"}').source, undefined); // it ran and failed
+  assert.equal(run('{"note": "from 10.0.0.1", "via": "tty(10.0.0.2)"}').source.ip, '10.0.0.2');
+});
+
 test('an event whose every stage fails is a failure record that keeps the message and names the stage', () => {
   const dir = makeFormat(
     `name: acme

@@ -160,3 +160,15 @@ test('a timezone option may be an abbreviation: a fixed offset; IANA zones of su
   assert.equal(iso('Jul 03 2024 16:39:13', { timezone: 'CET' }), '2024-07-03T14:39:13Z'); // IANA CET: summer time
   assert.equal(iso('Jul 03 2024 16:39:13 CEST'), '2024-07-03T16:39:13Z'); // in the text: ignored
 });
+
+test('a text that the format does not fit is autodetected', () => {
+  const NOW = Date.UTC(2026, 4, 1);
+  const iso = (text: string, format: string): string | null => {
+    const i = parseDate(text, { format, nowMs: NOW });
+    return i === null ? null : formatIso(i);
+  };
+  assert.equal(iso('20230718225959.250', '%y%m%d%H%M%S.%f'), '2034-02-09T04:23:42.595925Z'); // an epoch
+  assert.equal(iso('2021-02-28 18:20:40', '%d/%m/%Y'), '2021-02-28T18:20:40Z');
+  assert.equal(iso('28/02/2021', '%d/%m/%Y'), '2021-02-28T00:00:00Z');
+  assert.equal(iso('not a date', '%d/%m/%Y'), null);
+});

@@ -1,10 +1,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FormatError, compileStrptime, formatIso, parseDate } from '../../src/time/index.js';
+import { FormatError, compileStrptime, formatIso, parseDate, resolveZone } from '../../src/time/index.js';
+import { toInstant } from '../../src/time/parse-date.js';
 
 const NOW = Date.UTC(2026, 4, 1);
+/** The format alone: parseDate falls back to autodetection when a format does not fit. */
 const iso = (text: string, format: string, timezone?: string): string | null => {
-  const i = parseDate(text, { format, timezone, nowMs: NOW });
+  let fields;
+  try {
+    fields = compileStrptime(format).parse(text, 2026);
+  } catch {
+    return null;
+  }
+  const i = fields === null ? null : toInstant(fields, resolveZone(timezone)!);
   return i === null ? null : formatIso(i);
 };
 
@@ -61,4 +69,5 @@ test('unknown directives are a FormatError at compile time and null in parseDate
   assert.throws(() => compileStrptime('%Y-%Q'), FormatError);
   assert.throws(() => compileStrptime('%Y-%'), FormatError);
   assert.equal(iso('2021-01', '%Y-%Q'), null);
+  assert.equal(parseDate('2021-01', { format: '%Y-%Q', nowMs: NOW }), null);
 });
