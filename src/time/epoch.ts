@@ -3,7 +3,8 @@
  * An integer of N digits is scaled to 10 integer digits of seconds by a float multiplication
  * (`n * 10 ** (10 - N)`: 13 digits = ms, 16 = µs, 19 = ns, 18 = 10 ns, and a positive integer
  * of fewer than 10 digits is padded: `123456789` is 1234567890 s). A number with a fraction is
- * float seconds. The microseconds are then rounded half to even from that float, as
+ * float seconds; a text with a fraction and more than 10 integer digits is its float scaled the
+ * same way (`"20241026044641.024"` is `20241026044641.024 * 10 ** -4`). The microseconds are then rounded half to even from that float, as
  * `datetime.fromtimestamp` does, so `1637681708541881380` gives `.541882`.
  */
 import { PyFloat } from '../core/values.js';
@@ -23,7 +24,10 @@ export function epochFromText(text: string): Instant | null {
   if (m[3] === undefined) return epochFromInteger(negative, m[2]);
   const int = m[2].replace(/^0+(?=\d)/, '');
   if (int.length <= 10) return fromFloatSeconds(Number(text));
-  return epochFromDigits(negative, int, m[3]);
+  // More integer digits: the float of the text, scaled by the same multiplication as an integer.
+  const scale = POW10.get(10 - int.length);
+  if (scale === undefined) return null;
+  return fromFloatSeconds(Number(text) * scale);
 }
 
 /** An epoch given as a Python int or float (bigint for big ints, PyFloat for integral floats). */

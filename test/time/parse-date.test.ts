@@ -132,6 +132,13 @@ test('integer epochs are scaled by a float multiplication, microseconds rounded 
   assert.equal(iso('1' + '0'.repeat(50)), null);
 });
 
+test('a text epoch with a fraction and more than 10 integer digits: its float, scaled by multiplication', () => {
+  // 20241026044641.024 * 1e-4 is 2024102604.4641025 (a division would give ...4641023).
+  assert.equal(iso('20241026044641.024'), '2034-02-21T02:43:24.464103Z');
+  assert.equal(iso('17000000001234.5'), '2023-11-14T22:13:20.123450Z');
+  assert.equal(iso('1' + '0'.repeat(45) + '.5'), null);
+});
+
 test('a positive integer epoch of fewer than 10 digits is padded to 10 digits of seconds', () => {
   assert.equal(iso('123456789'), '2009-02-13T23:31:30Z');
   assert.equal(iso(123456789), '2009-02-13T23:31:30Z');
