@@ -4,7 +4,9 @@
  * (`n * 10 ** (10 - N)`: 13 digits = ms, 16 = µs, 19 = ns, 18 = 10 ns, and a positive integer
  * of fewer than 10 digits is padded: `123456789` is 1234567890 s). A number with a fraction is
  * float seconds; a text with a fraction and more than 10 integer digits is its float scaled the
- * same way (`"20241026044641.024"` is `20241026044641.024 * 10 ** -4`). The microseconds are then rounded half to even from that float, as
+ * same way (`"20241026044641.024"` is `20241026044641.024 * 10 ** -4`). A negative integer's
+ * length counts its minus sign (`-11644473600000` is `n * 10 ** -5`); one of 10 characters or
+ * fewer is seconds. The microseconds are then rounded half to even from that float, as
  * `datetime.fromtimestamp` does, so `1637681708541881380` gives `.541882`.
  */
 import { PyFloat } from '../core/values.js';
@@ -51,8 +53,10 @@ export function epochFromNumber(value: number | bigint | PyFloat): Instant | nul
 function epochFromInteger(negative: boolean, digits: string): Instant | null {
   const int = digits.replace(/^0+(?=\d)/, '');
   if (int === '0') return { seconds: 0, micros: 0 };
-  if (negative && int.length <= 10) return fromFloatSeconds(-Number(int));
-  const scale = POW10.get(10 - int.length);
+  // The length is that of the number's text: a minus sign counts as a digit.
+  const length = negative ? int.length + 1 : int.length;
+  if (negative && length <= 10) return fromFloatSeconds(-Number(int));
+  const scale = POW10.get(10 - length);
   if (scale === undefined) return null; // more than 40 digits: no date
   const seconds = Number(int) * scale;
   return fromFloatSeconds(negative ? -seconds : seconds);

@@ -132,6 +132,13 @@ test('integer epochs are scaled by a float multiplication, microseconds rounded 
   assert.equal(iso('1' + '0'.repeat(50)), null);
 });
 
+test('a negative integer epoch counts its minus sign in its length', () => {
+  assert.equal(iso('-11644473600000'), '1966-04-24T06:14:24Z'); // 15 characters: n * 1e-5
+  assert.equal(iso(-11644473600000), '1966-04-24T06:14:24Z');
+  assert.equal(iso('-1234567890'), '1966-02-02T02:26:51Z'); // 11 characters: n * 1e-1
+  assert.equal(iso('-123456789'), '1966-02-02T02:26:51Z'); // 10 characters: seconds
+});
+
 test('a text epoch with a fraction and more than 10 integer digits: its float, scaled by multiplication', () => {
   // 20241026044641.024 * 1e-4 is 2024102604.4641025 (a division would give ...4641023).
   assert.equal(iso('20241026044641.024'), '2034-02-21T02:43:24.464103Z');
