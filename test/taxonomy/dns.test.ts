@@ -16,3 +16,28 @@ test('parser-set DNS parts are kept; IPs give nothing', () => {
   const b = normalize({ dns: { question: { name: '1.2.3.4' } } }).event.dns;
   assert.deepEqual(b, { question: { name: '1.2.3.4' } });
 });
+
+test('an answer named by an IP address without a type is an A or AAAA record', () => {
+  const { event } = normalize({
+    dns: {
+      answers: [
+        { name: 'alias.example.net', type: 'CNAME' },
+        { name: 'plain.example.net' },
+        { name: '192.0.2.7' },
+        { name: '2001:db8::1' },
+        { name: '::ffff:192.0.2.8' },
+        { name: '192.0.2.9', type: 'PTR' },
+        { data: '192.0.2.10' },
+      ],
+    },
+  });
+  assert.deepEqual((event.dns as Record<string, unknown>).answers, [
+    { name: 'alias.example.net', type: 'CNAME' },
+    { name: 'plain.example.net' },
+    { name: '192.0.2.7', type: 'A' },
+    { name: '2001:db8::1', type: 'AAAA' },
+    { name: '::ffff:192.0.2.8', type: 'AAAA' },
+    { name: '192.0.2.9', type: 'PTR' },
+    { data: '192.0.2.10' },
+  ]);
+});
