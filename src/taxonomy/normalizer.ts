@@ -1,4 +1,5 @@
 /** Steps 3–11 of normalized-event section 1, compiled once per taxonomy. */
+import { inferCommandLineUrl } from './command-line-url.js';
 import { inferCopies } from './copies.js';
 import { inferDnsParts } from './dns.js';
 import { inferAddresses } from './endpoints.js';
@@ -33,6 +34,7 @@ export function createNormalizer(taxonomy: Taxonomy, options: NormalizerOptions 
     computeRelated(event, relatedTargetUser);
     // The inference steps below each start from one top-level key and return at once without it.
     inferAddresses(event);
+    inferCommandLineUrl(event);
     inferUrl(event);
     inferDnsParts(event);
     inferUserAgent(event);
