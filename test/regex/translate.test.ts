@@ -60,6 +60,10 @@ test('anchors \\A \\Z \\z and Python $ before a final newline', () => {
 test('\\s is Python whitespace, \\h horizontal space, POSIX classes in brackets', () => {
   for (const ch of ['\x1c', '\x1f', '\x85', ' ', '\t', '\u3000']) assert.ok(full('\\s', ch), JSON.stringify(ch));
   assert.equal(full('\\s', '\ufeff'), null);
+  // The one difference from Python: the vertical tab is not whitespace, so \S+ runs over it.
+  assert.equal(full('\\s', '\v'), null);
+  assert.ok(full('\\S+', 'a\vb'));
+  assert.ok(full('[^\\s]+', 'a\vb'));
   assert.ok(full('\\h', '\t'));
   assert.equal(full('\\h', '\n'), null);
   assert.ok(full('[[:alpha:]]+[[:digit:]]', 'abZ1'));
