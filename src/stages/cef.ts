@@ -61,12 +61,20 @@ function parseExtension(ext: string, out: Record<string, string>): void {
 /**
  * Values are taken as written (no unescaping: `\\=` stays, Windows paths keep their `\\n`), the first
  * of duplicate keys wins, a value quoted whole (`"..."` or `'...'`, up to spaces) loses its quotes,
- * surrounding whitespace is removed, and a value left empty gives no key.
+ * surrounding whitespace is removed, a backslash left dangling at the end is dropped, and a value
+ * left empty gives no key.
  */
 function store(out: Record<string, string>, key: string, raw: string): void {
   if (Object.prototype.hasOwnProperty.call(out, key)) return;
-  const value = unquote(trimSpaces(raw)).trim();
+  const value = dropDanglingEscape(unquote(trimSpaces(raw)).trim());
   if (value !== '') setOwnKey(out, key, value);
+}
+
+/** A value ending in an odd run of backslashes: the last one escapes the separator, and goes. */
+function dropDanglingEscape(text: string): string {
+  let run = 0;
+  while (run < text.length && text.charCodeAt(text.length - 1 - run) === 92 /* \ */) run++;
+  return run % 2 === 1 ? text.slice(0, -1).trimEnd() : text;
 }
 
 function trimSpaces(text: string): string {

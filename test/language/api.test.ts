@@ -179,3 +179,14 @@ test('a colon ending an if/elif/else/for tag is ignored and reported; elsewhere 
   assert.throws(() => compileValue('{% if x :: %}a{% endif %}'), TemplateSyntaxError);
   assert.throws(() => compileValue('{% endif: %}'), TemplateSyntaxError);
 });
+
+test('dirname is the text before the last separator, as written; basename the text after it', () => {
+  const f = (expr: string, path: string): unknown => compileValue(`{{ p | ${expr} }}`)({ p: path });
+  assert.equal(f('dirname', '/etc/conf.d//app.conf'), '/etc/conf.d/');
+  assert.equal(f('dirname', 'C:\\\\setup.zip'), 'C:\\');
+  assert.equal(f('dirname', 'C:\\Tools\\\\run.exe'), 'C:\\Tools\\');
+  assert.equal(f('dirname', 'C:\\Tools/bin\\run.exe'), 'C:\\Tools/bin');
+  assert.equal(f('dirname', 'run.exe'), '');
+  assert.equal(f('basename', 'C:\\Tools/bin\\run.exe'), 'run.exe');
+  assert.equal(f('basename', '/usr/bin/'), '');
+});

@@ -149,6 +149,7 @@ for (const e of [
   "'fe80::1%' | is_ipaddress", "'https://example.com/x?y' | is_url", "'example.com' | is_url", "'file:///etc' | is_url",
   "'C:\\\\a\\\\b.exe' | basename", "'C:\\\\a\\\\b.exe' | dirname", "'C:\\\\' | dirname", "'\\\\\\\\srv\\\\share\\\\f.txt' | dirname",
   "'/usr/bin/' | basename", "'/usr/bin/' | dirname", "'/' | dirname", "'//x' | dirname", "'file' | dirname", "'a/b' | basename",
+  "'/etc/x.d//f.conf' | dirname", "'C:\\\\\\\\a.zip' | dirname", "'C:\\\\a\\\\\\\\b' | dirname", "'C:\\\\a/b\\\\c' | basename",
   "'abc123' | re_match('[a-z]+\\\\d+')", "'abc123' | re_match('[a-z]+')", "'abc123' | re_search('\\\\d')",
   "'ABC' | re_match('(?i)abc')", "'key=val' | re_match('(?P<k>\\\\w+)=(?P=k)')", "none | re_match('x')",
 ]) value(`{{ ${e} }}`);

@@ -15,8 +15,6 @@ Rule set mirrored from the engine (see src/language):
 import ast
 import ipaddress
 import json
-import ntpath
-import posixpath
 import re
 import sys
 
@@ -47,9 +45,11 @@ def _path(mod_index):
     def f(value):
         if value is None or isinstance(value, Undefined):
             return value
+        # The catalog's rule (docs/catalog-rules/templates.md): split at the last separator, the
+        # head as written (not os.path, which strips the head's trailing separators).
         s = str(value)
-        mod = ntpath if "\\" in s else posixpath
-        return mod.split(s)[mod_index] if mod is ntpath else (posixpath.dirname(s) if mod_index == 0 else posixpath.basename(s))
+        i = max(s.rfind("\\"), s.rfind("/")) if "\\" in s else s.rfind("/")
+        return ("", s)[mod_index] if i < 0 else (s[:i], s[i + 1:])[mod_index]
     return f
 
 

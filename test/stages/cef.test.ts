@@ -61,3 +61,11 @@ test('truncated headers and non-strings are StageErrors', () => {
   const big = run(cefParse, 'CEF:0|a|b|c|d|e|f|msg=' + 'x '.repeat(5_000_000)) as Record<string, string>;
   assert.equal(big.msg.length, 9_999_999);
 });
+
+test('a value ending in a dangling backslash loses it; escaped backslashes at the end stay', () => {
+  const v = run(cefParse, 'CEF:0|Acme|Wall|1.0|100|Blocked|5|dir=D:\\Logs\\today\\ dst=10.0.0.2 share=\\\\srv\\\\ last=E:\\') as Record<string, string>;
+  assert.equal(v.dir, 'D:\\Logs\\today');
+  assert.equal(v.dst, '10.0.0.2');
+  assert.equal(v.share, '\\\\srv\\\\');
+  assert.equal(v.last, 'E:');
+});

@@ -1,31 +1,20 @@
-/** basename / dirname: Windows rules when the text contains a backslash, POSIX otherwise. */
+/**
+ * basename / dirname split at the last separator: `\` or `/` when the text contains a backslash,
+ * `/` otherwise. The head is the text before that separator as written, so doubled or trailing
+ * separators before it stay (`a//b` has dirname `a/`, `C:\\x` has `C:\`), as the reference gives.
+ */
 import { pyStr } from '../runtime.js';
 import { registerFilter } from './registry.js';
 
-const DRIVE = /^(?:[A-Za-z]:|[\\/]{2}[^\\/]+[\\/][^\\/]+)/;
-
-function splitWindows(p: string): [string, string] {
-  const drive = DRIVE.exec(p)?.[0] ?? '';
-  const rest = p.slice(drive.length);
-  let i = rest.length;
-  while (i && rest[i - 1] !== '\\' && rest[i - 1] !== '/') i--;
-  const head = rest.slice(0, i);
-  const stripped = head.replace(/[\\/]+$/, '');
-  return [drive + (stripped || head), rest.slice(i)];
-}
-
-function splitPosix(p: string): [string, string] {
-  const i = p.lastIndexOf('/') + 1;
-  let head = p.slice(0, i);
-  if (head && !/^\/+$/.test(head)) head = head.replace(/\/+$/, '');
-  return [head, p.slice(i)];
+function splitLast(p: string): [string, string] {
+  const i = p.includes('\\') ? Math.max(p.lastIndexOf('\\'), p.lastIndexOf('/')) : p.lastIndexOf('/');
+  return i < 0 ? ['', p] : [p.slice(0, i), p.slice(i + 1)];
 }
 
 function pathPart(index: 0 | 1) {
   return (v: unknown): unknown => {
     if (v === undefined || v === null) return v;
-    const s = pyStr(v);
-    return (s.includes('\\') ? splitWindows(s) : splitPosix(s))[index];
+    return splitLast(pyStr(v))[index];
   };
 }
 
