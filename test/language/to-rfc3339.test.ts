@@ -11,3 +11,9 @@ test('to_rfc3339 / to_iso8601 use the shared date engine', () => {
   assert.equal(run("'1750935017037' | to_iso8601"), '2025-06-26T10:50:17.037000Z');
   assert.equal(run("'not a date' | to_rfc3339"), null);
 });
+
+test('to_rfc3339 takes an optional strptime format', () => {
+  assert.equal(run("'03/04/2024 07:51:20' | to_rfc3339('%d/%m/%Y %H:%M:%S')"), '2024-04-03T07:51:20Z');
+  assert.equal(run("'03/04/2024 07:51:20' | to_rfc3339"), '2024-03-04T07:51:20Z');
+  assert.equal(run("'2024-04-03 07:51:20' | to_iso8601('%d/%m/%Y %H:%M:%S')"), '2024-04-03T07:51:20Z'); // does not fit: autodetected
+});
