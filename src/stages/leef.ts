@@ -70,8 +70,9 @@ function parseAttributes(text: string, delimiter: string, out: Record<string, st
   if (key !== null) store(out, key, value);
 }
 
+/** Values are trimmed, and one left empty gives no key (as in CEF). */
 function store(out: Record<string, string>, key: string, value: string): void {
   if (key === '') return;
-  const clean = value.replace(/[\r\n]+$/, '');
-  setOwnKey(out, key, clean);
+  const clean = value.trim();
+  if (clean !== '') setOwnKey(out, key, clean);
 }

@@ -41,3 +41,11 @@ test('LEEF 1.0: a tab escaped by syslog as #011 still separates attributes', () 
   const two = run(leefParse, 'LEEF:2.0|Acme|Box|1|7|^|a=x#011y^b=2') as Record<string, string>;
   assert.equal(two.a, 'x#011y'); // only the tab delimiter of LEEF 1.0
 });
+
+test('attribute values are trimmed; an empty one gives no key', () => {
+  const v = run(leefParse, 'LEEF:1.0|Acme|Vault|2.0|7|who= alice@example.org \tnote=\twhy=  \tsrc=10.0.0.1') as Record<string, string>;
+  assert.equal(v.who, 'alice@example.org');
+  assert.equal(v.src, '10.0.0.1');
+  assert.equal('note' in v, false);
+  assert.equal('why' in v, false);
+});
