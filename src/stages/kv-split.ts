@@ -41,6 +41,8 @@ export function splitPairs(text: string, syntax: KvSyntax): Record<string, unkno
 const OPEN = 91; // [
 const CLOSE = 93; // ]
 const QUOTE = 34; // "
+const APOSTROPHE = 39; // '
+const isQuote = (c: number): boolean => c === QUOTE || c === APOSTROPHE;
 /** Sections nest at most this deep; deeper brackets are read as text. */
 const MAX_DEPTH = 32;
 
@@ -118,8 +120,9 @@ class Splitter {
   private value(): string {
     const { text } = this;
     const start = this.pos;
-    if (text.charCodeAt(start) === QUOTE) {
-      const close = closingQuote(text, start + 1);
+    const open = text.charCodeAt(start);
+    if (isQuote(open)) {
+      const close = closingQuote(text, start + 1, open);
       if (close !== -1) {
         const after = close + 1;
         if (isBlank(text, after)) {
@@ -154,7 +157,8 @@ class Splitter {
 }
 
 function unquote(raw: string): string {
-  const quoted = raw.length >= 2 && raw.charCodeAt(0) === QUOTE && raw.charCodeAt(raw.length - 1) === QUOTE;
+  const q = raw.charCodeAt(0);
+  const quoted = raw.length >= 2 && isQuote(q) && raw.charCodeAt(raw.length - 1) === q;
   return quoted ? raw.slice(1, -1) : raw;
 }
 
@@ -163,8 +167,9 @@ function isBlank(text: string, from: number): boolean {
   return true;
 }
 
-function closingQuote(text: string, from: number): number {
-  let q = text.indexOf('"', from);
-  while (q !== -1 && text.charCodeAt(q - 1) === 92 /* \ */) q = text.indexOf('"', q + 1);
+function closingQuote(text: string, from: number, quote: number): number {
+  const mark = String.fromCharCode(quote);
+  let q = text.indexOf(mark, from);
+  while (q !== -1 && text.charCodeAt(q - 1) === 92 /* \ */) q = text.indexOf(mark, q + 1);
   return q;
 }

@@ -108,3 +108,9 @@ test('quoted values are trimmed; a plain value that starts and ends with a quote
   // The space before the boundary is part of the plain value, so its quotes stay.
   assert.deepEqual(run(kvParse, 'verb="GET"  host="h"'), { verb: '"GET"', host: 'h' });
 });
+
+test('single quotes delimit a value as double quotes do', () => {
+  assert.deepEqual(run(kvParse, "agent='Tool/1.0 (X11; a=b)' src=1"), { agent: 'Tool/1.0 (X11; a=b)', src: '1' });
+  assert.deepEqual(run(kvParse, `a='say "hi"' b="it's" c=''x'' d=1`), { a: 'say "hi"', b: "it's", c: "'x'", d: '1' });
+  assert.deepEqual(run(kvParse, "a=it's b=1"), { a: "it's", b: '1' });
+});
