@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseJson } from '../core/json.js';
 import { isDict } from '../core/values.js';
+import { truthy } from '../language/runtime.js';
 import { StageError } from '../stages/stage.js';
 import type { Taxonomy } from '../taxonomy/index.js';
 import type { EventState } from './actions.js';
@@ -106,7 +107,7 @@ export class CompiledFormat implements Format {
       let started = false;
       try {
         const value = entry.input(state);
-        if (value === undefined || value === null || value === '') throw new StageError('its input is missing or empty');
+        if (!truthy(value)) throw new StageError('its input is missing or empty');
         started = true;
         const layer = entry.layerOf(entry.stage.run(value, { scope, nowMs }));
         layers[entry.name] = layer;

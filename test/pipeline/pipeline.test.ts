@@ -214,6 +214,36 @@ stages:
   assert.equal(run('{"note": "from 10.0.0.1", "via": "tty(10.0.0.2)"}').source.ip, '10.0.0.2');
 });
 
+test('a stage whose input is Python-false (0, empty text or list) does not run', () => {
+  const dir = makeFormat(
+    `name: acme
+pipeline:
+  - name: parsed
+    external:
+      name: json.parse-json
+  - name: when
+    external:
+      name: date.parse
+      properties:
+        input_field: "{{parsed.message.time}}"
+        output_field: date
+  - name: fill
+stages:
+  fill:
+    actions:
+      - set:
+          "@timestamp": "{{when.date}}"
+        filter: "{{when.date != None}}"
+`,
+    ACME_FIELDS,
+  );
+  const format = loadFormat(dir);
+  const run = (message: string) => format.normalize({ message }, { testMode: true, nowMs: Date.UTC(2024, 0, 1) }) as any;
+  assert.equal(run('{"time": 1700000000}')['@timestamp'], '2023-11-14T22:13:20Z');
+  assert.equal(run('{"time": 0}')['@timestamp'], undefined);
+  assert.equal(run('{"time": []}')['@timestamp'], undefined);
+});
+
 test('an event whose every stage fails is a failure record that keeps the message and names the stage', () => {
   const dir = makeFormat(
     `name: acme
