@@ -39,7 +39,8 @@ export function parseDate(value: unknown, opts: ParseDateOptions = {}): Instant 
     } catch {
       return null;
     }
-    if (fields !== null) return toInstant(fields, zone);
+    // A zone cannot apply to a date its format gave an offset: the reference fails there.
+    if (fields !== null) return fields.offset !== null && hasZone(opts.timezone) ? null : toInstant(fields, zone);
     // A text the format does not fit is read as if no format were given.
   }
   const iso = parseIso(text);
@@ -57,6 +58,10 @@ function inZone(epoch: Instant | null, zone: Zone): Instant | null {
   if (epoch === null) return null;
   const instant = { seconds: wallToUtc(epoch.seconds, zone), micros: epoch.micros };
   return inRange(instant) ? instant : null;
+}
+
+function hasZone(timezone: string | null | undefined): boolean {
+  return timezone !== undefined && timezone !== null && timezone !== '';
 }
 
 function nowYear(nowMs: number | undefined): number {

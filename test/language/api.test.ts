@@ -190,3 +190,9 @@ test('dirname is the text before the last separator, as written; basename the te
   assert.equal(f('basename', 'C:\\Tools/bin\\run.exe'), 'run.exe');
   assert.equal(f('basename', '/usr/bin/'), '');
 });
+
+test('re_match / re_search on None match nothing', () => {
+  assert.equal(compileValue("{{ v | re_search('x') }}")({ v: null }), false);
+  assert.equal(compileValue("{{ v is defined and not (v | re_match('x')) }}")({ v: null }), true);
+  assert.equal(compileValue("{{ v | re_search('b') }}")({ v: 'abc' }), true);
+});

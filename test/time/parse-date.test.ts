@@ -186,3 +186,14 @@ test('a text that the format does not fit is autodetected', () => {
   assert.equal(iso('28/02/2021', '%d/%m/%Y'), '2021-02-28T00:00:00Z');
   assert.equal(iso('not a date', '%d/%m/%Y'), null);
 });
+
+test('a timezone cannot apply to a date whose format gave an offset: no date', () => {
+  const at = (text: string, timezone?: string): string | null => {
+    const i = parseDate(text, { format: '%d/%b/%Y:%H:%M:%S %z', timezone });
+    return i === null ? null : formatIso(i);
+  };
+  assert.equal(at('02/Sep/2025:13:02:34 +0200'), '2025-09-02T11:02:34Z');
+  assert.equal(at('02/Sep/2025:13:02:34 +0200', 'UTC'), null);
+  // Autodetected offsets are unaffected.
+  assert.equal(formatIso(parseDate('2025-09-02T13:02:34+02:00', { timezone: 'UTC' })!), '2025-09-02T11:02:34Z');
+});
