@@ -22,6 +22,8 @@ test('a URL set by the parser wins; command lines without a web address give non
   assert.equal((a.url as Record<string, unknown>).original, 'http://two.example.com/');
   const b = normalize({ process: { command_line: 'copy ftp://files.example.com/x C:\\tmp' } }).event;
   assert.equal(b.url, undefined);
+  const ip = normalize({ process: { command_line: 'fetch -f http://198.51.100.20/a.exe' } }).event;
+  assert.equal(ip.url, undefined); // an IP address host is not taken
   const c = normalize({ process: { command_line: 'svc -u http://localhost:9996' }, url: { path: '/p' } }).event;
   assert.equal((c.url as Record<string, unknown>).original, 'http://localhost:9996');
 });
