@@ -196,3 +196,11 @@ test('re_match / re_search on None match nothing', () => {
   assert.equal(compileValue("{{ v is defined and not (v | re_match('x')) }}")({ v: null }), true);
   assert.equal(compileValue("{{ v | re_search('b') }}")({ v: 'abc' }), true);
 });
+
+test('re_match is anchored at the start only, like re.match', () => {
+  const m = (text: string, pattern: string): unknown => compileValue(`{{ t | re_match(p) }}`)({ t: text, p: pattern });
+  assert.equal(m('Login of bob was refused, timeout', '^Login.*?was refused'), true);
+  assert.equal(m('Login of bob was refused, timeout', 'was refused'), false);
+  assert.equal(m('abc123', '[a-z]+'), true);
+  assert.equal(m('abc123', '[a-z]+$'), false);
+});

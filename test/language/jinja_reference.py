@@ -107,8 +107,9 @@ env.filters.update(
     is_url=is_url,
     basename=_path(1),
     dirname=_path(0),
-    # The catalog's rule (docs/catalog-rules/templates.md): None matches nothing.
-    re_match=lambda v, p: v is not None and not isinstance(v, Undefined) and re.fullmatch(p, _check_str(v)) is not None,
+    # The catalog's rules (docs/catalog-rules/templates.md): re_match is re.match (anchored at the
+    # start only); None matches nothing.
+    re_match=lambda v, p: v is not None and not isinstance(v, Undefined) and re.match(p, _check_str(v)) is not None,
     re_search=lambda v, p: v is not None and not isinstance(v, Undefined) and re.search(p, _check_str(v)) is not None,
     to_mac_address=to_mac_address,
     from_json=from_json,
