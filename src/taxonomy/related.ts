@@ -60,13 +60,17 @@ function sourceTree(skip: ReadonlySet<string>): SourceNode[] {
 const ROOTS = sourceTree(new Set());
 const ROOTS_WITHOUT_TARGET_USER = sourceTree(WITHOUT_TARGET_USER);
 
-function visit(obj: Record<string, unknown>, nodes: SourceNode[], lists: string[][]): void {
+/** `listed[i]`: some source of list i holds a list (even empty), which makes that list appear. */
+function visit(obj: Record<string, unknown>, nodes: SourceNode[], lists: string[][], listed: boolean[]): void {
   for (const node of nodes) {
     const value = obj[node.key];
     if (value === undefined || value === null) continue;
-    if (node.list >= 0) add(lists[node.list], value);
+    if (node.list >= 0) {
+      add(lists[node.list], value);
+      if (Array.isArray(value)) listed[node.list] = true;
+    }
     if (node.children.length > 0 && typeof value === 'object' && !Array.isArray(value)) {
-      visit(value as Record<string, unknown>, node.children, lists);
+      visit(value as Record<string, unknown>, node.children, lists, listed);
     }
   }
 }
@@ -88,15 +92,19 @@ function sortByCodePoint(list: string[]): string[] {
   return list;
 }
 
-/** Replaces any `related` object with lists computed from the event (omitted when all empty). */
+/**
+ * Replaces any `related` object with lists computed from the event. A list is omitted when empty,
+ * unless one of its sources is itself a list (`host.ip: []` gives `related.ip: []`).
+ */
 export function computeRelated(event: Event, targetUser = true): void {
   if (event.related !== undefined) delete event.related;
   // Lists are short: arrays with includes() beat Sets here.
   const lists: string[][] = [[], [], [], []];
-  visit(event, targetUser ? ROOTS : ROOTS_WITHOUT_TARGET_USER, lists);
+  const listed = [false, false, false, false];
+  visit(event, targetUser ? ROOTS : ROOTS_WITHOUT_TARGET_USER, lists, listed);
   let related: Record<string, string[]> | undefined;
   for (let i = 0; i < LISTS.length; i++) {
-    if (lists[i].length === 0) continue;
+    if (lists[i].length === 0 && !listed[i]) continue;
     related ??= {};
     related[LISTS[i]] = lists[i].length > 1 ? sortByCodePoint(lists[i]) : lists[i];
   }

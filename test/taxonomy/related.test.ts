@@ -59,3 +59,9 @@ test('sorting is by code point, not UTF-16 unit (astral after U+FFFD)', () => {
   const { event } = normalize({ user: { name: '😀' }, source: { user: { name: '\ufffd' } }, destination: { user: { name: 'a' } } });
   assert.deepEqual(event.related, { user: ['a', '\ufffd', '😀'] });
 });
+
+test('a source holding an empty list makes its related list appear, empty', () => {
+  const { event } = normalize({ host: { ip: [] }, user: { name: 'alice' } });
+  assert.deepEqual(event.related, { ip: [], user: ['alice'] });
+  assert.equal(normalize({ host: { name: 'h' } }).event.related, undefined);
+});
