@@ -41,3 +41,22 @@ test('an answer named by an IP address without a type is an A or AAAA record', (
     { data: '192.0.2.10' },
   ]);
 });
+
+test('answers are ordered by their number of fields, keeping the order among equals', () => {
+  const { event } = normalize({
+    dns: {
+      answers: [
+        { data: 'a.example.net.', ttl: 30, type: 'CNAME' },
+        { data: 'b.example.net.' },
+        { data: 'c.example.net.', ttl: 60, type: 'CNAME' },
+        { data: 'd.example.net.' },
+      ],
+    },
+  });
+  assert.deepEqual((event.dns as Record<string, unknown>).answers, [
+    { data: 'b.example.net.' },
+    { data: 'd.example.net.' },
+    { data: 'a.example.net.', ttl: 30, type: 'CNAME' },
+    { data: 'c.example.net.', ttl: 60, type: 'CNAME' },
+  ]);
+});
