@@ -31,7 +31,7 @@ const ECS_TYPES: readonly string[] = [
 ];
 
 const KIND_BY_TYPE = new Map<string, Kind>([
-  ['keyword', Kind.Keyword], ['text', Kind.Keyword], ['string', Kind.Keyword], ['keywords', Kind.Keyword],
+  ['keyword', Kind.Keyword], ['text', Kind.Keyword], ['string', Kind.Verbatim], ['keywords', Kind.Keyword],
   ['wildcard', Kind.Keyword], ['match_only_text', Kind.Keyword], ['constant_keyword', Kind.Keyword],
   ['long', Kind.Number], ['number', Kind.Number], ['float', Kind.Number], ['double', Kind.Number],
   ['scaled_float', Kind.Number],
@@ -39,6 +39,7 @@ const KIND_BY_TYPE = new Map<string, Kind>([
   ['date', Kind.Date], ['datetime', Kind.Date],
   ['ip', Kind.Ip],
   // Spec 6.1: the custom integer types are not coerced; section 6.3 covers date/datetime only.
+  // `string` is no type of the catalog's docs (keyword, boolean, long, float, array, dict): kept too.
   ['integer', Kind.Verbatim], ['int', Kind.Verbatim], ['short', Kind.Verbatim],
   ['date_nanos', Kind.Verbatim], ['geo_point', Kind.Verbatim], ['tracker', Kind.Verbatim],
   ['object', Kind.Container], ['dict', Kind.Container], ['array', Kind.Container], ['list', Kind.Container],

@@ -9,13 +9,19 @@ function acme(values: Record<string, unknown>) {
 }
 
 test('keyword family: numbers and booleans get their Python/JSON text', () => {
-  const { acme: out, warnings } = acme({ keyword: new PyFloat(6), text: 6, string: true });
-  assert.deepEqual(out, { keyword: '6.0', text: '6', string: 'true' });
+  const { acme: out, warnings } = acme({ keyword: new PyFloat(6), text: 6 });
+  assert.deepEqual(out, { keyword: '6.0', text: '6' });
   assert.deepEqual(acme({ keyword: 1.5 }).acme, { keyword: '1.5' });
   assert.deepEqual(acme({ keyword: new PyFloat(1e20) }).acme, { keyword: '1e+20' });
   assert.deepEqual(acme({ keyword: 2n ** 70n }).acme, { keyword: '1180591620717411303424' });
   assert.deepEqual(acme({ keyword: false }).acme, { keyword: 'false' });
   assert.deepEqual(warnings, []);
+});
+
+test('`string` is no documented type: its values are kept as written', () => {
+  assert.deepEqual(acme({ string: true }).acme, { string: true });
+  assert.deepEqual(acme({ string: [{ id: 'a', level: 2 }, { id: 'b' }] }).acme, { string: [{ id: 'a', level: 2 }, { id: 'b' }] });
+  assert.deepEqual(acme({ string: 'text' }).acme, { string: 'text' });
 });
 
 test('keyword family: objects become compact sorted JSON, lists are coerced element-wise', () => {
