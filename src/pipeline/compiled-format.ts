@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseJson } from '../core/json.js';
 import { isDict } from '../core/values.js';
@@ -158,4 +158,21 @@ export function readFormatTests(formatDir: string): FormatTestCase[] {
     }
     return { file: path, input: data.input as InputEvent, expected: data.expected };
   });
+}
+
+/**
+ * What the tests of a format are made of, cheaply: each test file's name, size and modification
+ * time (undefined when the folder cannot be read). Data derived from the tests is keyed by it.
+ */
+export function formatTestsStamp(formatDir: string): string | undefined {
+  const dir = join(formatDir, 'tests');
+  try {
+    const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+    return files.map((file) => {
+      const st = statSync(join(dir, file));
+      return `${file}:${st.size}:${st.mtimeMs}`;
+    }).join('/');
+  } catch {
+    return undefined;
+  }
 }
