@@ -41,6 +41,7 @@ export function splitPairs(text: string, syntax: KvSyntax): Record<string, unkno
 const OPEN = 91; // [
 const CLOSE = 93; // ]
 const QUOTE = 34; // "
+const APOSTROPHE = 39; // '
 /** Sections nest at most this deep; deeper brackets are read as text. */
 const MAX_DEPTH = 32;
 
@@ -116,8 +117,9 @@ class Splitter {
   private value(): string {
     const { text } = this;
     const start = this.pos;
-    if (text.charCodeAt(start) === QUOTE) {
-      const close = closingQuote(text, start + 1);
+    const quote = text.charCodeAt(start);
+    if (quote === QUOTE || quote === APOSTROPHE) {
+      const close = closingQuote(text, start + 1, quote === QUOTE ? '"' : "'");
       if (close !== -1) {
         const after = close + 1;
         if (isBlank(text, after)) {
@@ -156,8 +158,8 @@ function isBlank(text: string, from: number): boolean {
   return true;
 }
 
-function closingQuote(text: string, from: number): number {
-  let q = text.indexOf('"', from);
-  while (q !== -1 && text.charCodeAt(q - 1) === 92 /* \ */) q = text.indexOf('"', q + 1);
+function closingQuote(text: string, from: number, quote: string): number {
+  let q = text.indexOf(quote, from);
+  while (q !== -1 && text.charCodeAt(q - 1) === 92 /* \ */) q = text.indexOf(quote, q + 1);
   return q;
 }

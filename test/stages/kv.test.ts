@@ -99,3 +99,14 @@ test('only a whitespace separator lets a value run over separators; with others 
   assert.deepEqual(run(kvParse, 'time=May 01 2025 18:00:02 CEST next=1'), { time: 'May 01 2025 18:00:02 CEST', next: '1' });
   assert.deepEqual(run(kvParse, 'time=May 01\tx=1', { item_sep: '\\t' }), { time: 'May 01', x: '1' });
 });
+
+test("single quotes delimit a value like double quotes, separators inside included", () => {
+  assert.deepEqual(run(kvParse, "on='yes',tags='a,b',when='2024-01-02 03:04:05 +0200',none=''", { item_sep: ',' }), {
+    on: 'yes',
+    tags: 'a,b',
+    when: '2024-01-02 03:04:05 +0200',
+    none: '',
+  });
+  // A closing quote that does not end the item leaves the quote as text.
+  assert.deepEqual(run(kvParse, "msg='it's here' next=1"), { msg: "'it's here'", next: '1' });
+});
