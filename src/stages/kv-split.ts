@@ -140,7 +140,7 @@ class Splitter {
     }
     const end = this.boundaryFrom(start);
     this.pos = end.next;
-    return text.slice(start, end.at).trim();
+    return outerQuotesOff(text.slice(start, end.at)).trim();
   }
 
   /** Where the value starting at `from` ends (`at`) and where the next item starts (`next`). */
@@ -151,6 +151,16 @@ class Splitter {
     if (b === null) return { at: this.text.length, next: this.text.length };
     return { at: b.index, next: b.index + b[0].length };
   }
+}
+
+/**
+ * An unquoted value that still starts and ends with the same quote (`""a=b""`, the closing quote
+ * not ending the item) loses that one outer pair; a value with blanks after its quote keeps it.
+ */
+function outerQuotesOff(value: string): string {
+  const q = value.charCodeAt(0);
+  if (value.length >= 2 && (q === QUOTE || q === APOSTROPHE) && value.charCodeAt(value.length - 1) === q) return value.slice(1, -1);
+  return value;
 }
 
 function isBlank(text: string, from: number): boolean {

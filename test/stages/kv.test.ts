@@ -110,3 +110,10 @@ test("single quotes delimit a value like double quotes, separators inside includ
   // A closing quote that does not end the item leaves the quote as text.
   assert.deepEqual(run(kvParse, "msg='it's here' next=1"), { msg: "'it's here'", next: '1' });
 });
+
+test('an unquoted value that starts and ends with the same quote loses one outer pair', () => {
+  assert.deepEqual(run(kvParse, 'base=""ou=a,o=b"" scope=2'), { base: '"ou=a,o=b"', scope: '2' });
+  assert.deepEqual(run(kvParse, "who=''x'' n=1"), { who: "'x'", n: '1' });
+  // Blanks after the quote (two spaces before the next pair) keep it: the value is `""`.
+  assert.deepEqual(run(kvParse, 'a=""  b=1'), { a: '""', b: '1' });
+});
