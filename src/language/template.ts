@@ -2,6 +2,7 @@
 import type { Expr } from './ast.js';
 import { generateCondition, generateValue } from './codegen.js';
 import { compileTemplate, newCtx, type Scope } from './compiler.js';
+import { isNumberedReference, keysAsText } from './dotted-reference.js';
 import { TemplateRuntimeError } from './errors.js';
 import { tokenize, type Token } from './lexer.js';
 import { PyGenerator, PyObject } from './objects.js';
@@ -113,13 +114,18 @@ export function compileText(source: string, note?: LenientNote): (scope: Scope) 
  * into one generated function), or null; throws TemplateSyntaxError as compileValue does.
  */
 export function parseLoneExpression(source: string): Expr | null {
-  return loneExpression(tokenize(source.trim()));
+  return loneValueExpression(tokenize(source.trim()));
+}
+
+function loneValueExpression(tokens: Token[]): Expr | null {
+  const expr = loneExpression(tokens);
+  return expr && isNumberedReference(tokens) ? keysAsText(expr) : expr;
 }
 
 /** `note` hears of the constructs accepted beyond Jinja2's grammar (Parser.headerEnd). */
 export function compileValue(source: string, note?: LenientNote): (scope: Scope) => unknown {
   const tokens = tokenize(source.trim());
-  const expr = loneExpression(tokens);
+  const expr = loneValueExpression(tokens);
   if (expr) return valueEvaluator(expr);
   const render = renderer(tokens, note);
   return (scope) => renderedValue(render(scope));

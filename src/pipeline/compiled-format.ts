@@ -2,7 +2,6 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseJson } from '../core/json.js';
 import { isDict } from '../core/values.js';
-import { StageError } from '../stages/stage.js';
 import type { Taxonomy } from '../taxonomy/index.js';
 import type { EventState } from './actions.js';
 import type { Entry } from './entries.js';
@@ -105,7 +104,12 @@ export class CompiledFormat implements Format {
       ran++;
       try {
         const value = entry.input(state);
-        if (value === undefined || value === null || value === '') throw new StageError('its input is missing or empty');
+        // A stage given no input does not run: its name stays undefined (`layer == null` holds),
+        // where one that runs and fails is an empty layer (docs/catalog-rules/stages.md).
+        if (value === undefined || value === null || value === '') {
+          failures.push({ entry: entry.name, stage: entry.stageName, reason: 'its input is missing or empty' });
+          continue;
+        }
         const layer = entry.layerOf(entry.stage.run(value, { scope, nowMs }));
         layers[entry.name] = layer;
         scope[entry.name] = layer;

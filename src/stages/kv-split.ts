@@ -41,6 +41,7 @@ export function splitPairs(text: string, syntax: KvSyntax): Record<string, unkno
 const OPEN = 91; // [
 const CLOSE = 93; // ]
 const QUOTE = 34; // "
+const APOSTROPHE = 39; // '
 /** Sections nest at most this deep; deeper brackets are read as text. */
 const MAX_DEPTH = 32;
 
@@ -116,8 +117,9 @@ class Splitter {
   private value(): string {
     const { text } = this;
     const start = this.pos;
-    if (text.charCodeAt(start) === QUOTE) {
-      const close = closingQuote(text, start + 1);
+    const quote = text.charCodeAt(start);
+    if (quote === QUOTE || quote === APOSTROPHE) {
+      const close = closingQuote(text, start + 1, quote === QUOTE ? '"' : "'");
       if (close !== -1) {
         const after = close + 1;
         if (isBlank(text, after)) {
@@ -138,7 +140,7 @@ class Splitter {
     }
     const end = this.boundaryFrom(start);
     this.pos = end.next;
-    return text.slice(start, end.at).trim();
+    return outerQuotesOff(text.slice(start, end.at)).trim();
   }
 
   /** Where the value starting at `from` ends (`at`) and where the next item starts (`next`). */
@@ -151,13 +153,23 @@ class Splitter {
   }
 }
 
+/**
+ * An unquoted value that still starts and ends with the same quote (`""a=b""`, the closing quote
+ * not ending the item) loses that one outer pair; a value with blanks after its quote keeps it.
+ */
+function outerQuotesOff(value: string): string {
+  const q = value.charCodeAt(0);
+  if (value.length >= 2 && (q === QUOTE || q === APOSTROPHE) && value.charCodeAt(value.length - 1) === q) return value.slice(1, -1);
+  return value;
+}
+
 function isBlank(text: string, from: number): boolean {
   for (let i = from; i < text.length; i++) if (text.charCodeAt(i) > 32) return false;
   return true;
 }
 
-function closingQuote(text: string, from: number): number {
-  let q = text.indexOf('"', from);
-  while (q !== -1 && text.charCodeAt(q - 1) === 92 /* \ */) q = text.indexOf('"', q + 1);
+function closingQuote(text: string, from: number, quote: string): number {
+  let q = text.indexOf(quote, from);
+  while (q !== -1 && text.charCodeAt(q - 1) === 92 /* \ */) q = text.indexOf(quote, q + 1);
   return q;
 }

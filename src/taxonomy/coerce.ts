@@ -18,7 +18,8 @@ function keyword(value: unknown): Coerced {
   if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean' || value instanceof PyFloat) {
     return pyScalarText(value);
   }
-  if (value === null) return null; // only inside lists: admission already removed top-level nulls
+  // Only inside lists (admission already removed top-level nulls): JSON's text, as for objects.
+  if (value === null) return 'null';
   if (typeof value === 'object') return pyCompactJson(value);
   return DROP;
 }

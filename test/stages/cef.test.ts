@@ -61,3 +61,8 @@ test('truncated headers and non-strings are StageErrors', () => {
   const big = run(cefParse, 'CEF:0|a|b|c|d|e|f|msg=' + 'x '.repeat(5_000_000)) as Record<string, string>;
   assert.equal(big.msg.length, 9_999_999);
 });
+
+test('an empty (or blank) header field gives no key, like an empty extension value', () => {
+  const v = run(cefParse, 'CEF:0|Acme|Wall||100| |5|src=1') as Record<string, string>;
+  assert.deepEqual(v, { CEFVersion: '0', DeviceVendor: 'Acme', DeviceProduct: 'Wall', DeviceEventClassID: '100', Severity: '5', src: '1' });
+});

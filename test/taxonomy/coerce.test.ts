@@ -25,6 +25,8 @@ test('keyword family: objects become compact sorted JSON, lists are coerced elem
     keyword: ['1', '2.0', 'x', 'false', '{"k":"\\u00e9"}', '[1]'],
   });
   assert.deepEqual(acme({ keyword: [] }).acme, { keyword: [] });
+  // None inside a keyword list is JSON's `null` text, like false is `false`.
+  assert.deepEqual(acme({ keyword: [null, 'x'] }).acme, { keyword: ['null', 'x'] });
   // ECS keyword field, real table
   assert.deepEqual(normalize({ event: { code: 4688 } }).event, { event: { code: '4688' } });
 });
