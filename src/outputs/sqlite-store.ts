@@ -166,8 +166,9 @@ export class SqliteStore implements Output {
   /** How many matching events fall in each bucket [originMs + i*bucketMs, +bucketMs), by bucket index. */
   countByTime(request: SearchRequest, originMs: number, bucketMs: number): { bucket: number; count: number }[] {
     const { sql, params } = this.whereSql(request);
+    // Bound numbers are REAL in SQLite: the quotient is cast to a whole bucket number.
     const rows = this.db
-      .prepare(`SELECT (ts - ?) / ? AS bucket, count(*) AS count FROM events ${sql} GROUP BY bucket ORDER BY bucket`)
+      .prepare(`SELECT CAST((ts - ?) / ? AS INTEGER) AS bucket, count(*) AS count FROM events ${sql} GROUP BY bucket ORDER BY bucket`)
       .all(Math.floor(originMs), Math.max(1, Math.floor(bucketMs)), ...params);
     return rows as { bucket: number; count: number }[];
   }
