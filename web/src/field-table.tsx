@@ -6,7 +6,7 @@ export function FieldTable(props: { event: Record<string, unknown>; definitions?
   const rows = flatten(props.event).filter(([path]) => path !== 'message');
   const defs = props.definitions;
   return (
-    <table class="fields">
+    <table class={defs ? 'fields defined' : 'fields'}>
       <thead>
         <tr><th>Field</th><th>Value</th>{defs && <th>Type</th>}{defs && <th>Description</th>}</tr>
       </thead>

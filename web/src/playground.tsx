@@ -70,8 +70,11 @@ export function Playground() {
         </label>
         <button type="submit" id="run" disabled={busy || input.trim() === ''}>Normalize</button>
       </form>
-      {error && <p class="error" role="alert">{error}</p>}
-      {results && <Results results={results} />}
+      <div class="output">
+        {error && <p class="error" role="alert">{error}</p>}
+        {results && <Results results={results} />}
+        {!error && !results && <p class="hint">Choose a format (or auto), paste raw events or load a sample of the format, then Normalize. Nothing is stored.</p>}
+      </div>
     </section>
   );
 }
