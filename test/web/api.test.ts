@@ -106,6 +106,9 @@ test('POST /api/playground refuses what it cannot run, saying why', async () => 
   const notJson = await httpRequest(web.port, 'POST', '/api/playground', 'format=x', BEARER);
   assert.equal(notJson.status, 400);
   assert.equal((await get('/api/playground')).status, 405);
+  const many = await post('/api/playground', { format: 'acme-door', input: `${DOOR_OPEN}\n`.repeat(1001) });
+  assert.equal(many.status, 413);
+  assert.match(json(many.body).message, /at most 1000 events at a time/);
 });
 
 test('GET /api/events: matching stored events, newest first, each with its format and description', async () => {

@@ -12,6 +12,8 @@ import { sendJson } from './respond.js';
 /** Events per page of GET /api/events, at most. */
 const MAX_PAGE = 500;
 const MAX_BUCKETS = 200;
+/** Events of one playground run, at most: they are normalized on the receivers' event loop. */
+const MAX_PLAYGROUND_EVENTS = 1000;
 
 function needStore(ctx: ReceiverContext) {
   if (!ctx.store) throw new HttpError(404, 'no local store to search (bus mode)');
@@ -73,7 +75,7 @@ export async function handleApi(ctx: ReceiverContext, catalog: WebCatalog, req: 
   if (path === '/api/playground') {
     if (req.method !== 'POST') throw new HttpError(405, 'use POST', { allow: 'POST' });
     const request = playgroundRequest(await jsonBody(req, ctx.limits.maxBodyBytes));
-    return sendJson(res, 200, { events: runPlayground(catalog, request, ctx.limits.maxEventsPerRequest) });
+    return sendJson(res, 200, { events: runPlayground(catalog, request, Math.min(MAX_PLAYGROUND_EVENTS, ctx.limits.maxEventsPerRequest)) });
   }
   if (path === '/api/fields' && req.method === 'POST') {
     const body = await jsonBody(req, ctx.limits.maxBodyBytes);
