@@ -107,6 +107,19 @@ test('the web page: login, playground, event view', { timeout: 120_000 }, async 
       assert.match(await textOf(page, '.detail tr[data-field="user.name"] td.description'), /user/i);
     });
 
+    await t.test('events: a click on a histogram bar narrows the list to its time range', async () => {
+      await typeInto(page, '#query', ' ');
+      await page.click('#search');
+      await until(page, 'document.querySelectorAll(".event-table tbody tr").length === 3');
+      // The two door events are minutes apart, the other one over a year before: one bar holds both.
+      await page.click('.histogram rect.bar[data-count="2"]');
+      await until(page, 'document.querySelectorAll(".event-table tbody tr").length === 2');
+      assert.deepEqual(await textsOf(page, '.event-table tbody tr td:nth-child(2)'), ['acme-door', 'acme-door']);
+      assert.match(await textOf(page, '.search .range'), /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} to \d{2}:\d{2}:\d{2} ×$/);
+      await page.click('.search .range');
+      await until(page, 'document.querySelectorAll(".event-table tbody tr").length === 3 && !document.querySelector(".search .range")');
+    });
+
     await t.test('a key the server no longer takes brings back the login form', async () => {
       await page.evaluate('sessionStorage.setItem("intake-read-key", "revoked")');
       await page.click('#search');

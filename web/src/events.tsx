@@ -18,12 +18,18 @@ export function EventView() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const search = async (e?: Event) => {
+  // A range picked on the histogram, over the one of the select until cleared.
+  const [picked, setPicked] = useState<{ fromMs: number; toMs: number } | null>(null);
+
+  const search = async (e?: Event, range = picked) => {
     e?.preventDefault();
     setBusy(true);
     setError(null);
     const params = new URLSearchParams({ q: query, limit: String(PAGE) });
-    if (since) params.set('since', since);
+    if (range) {
+      params.set('since', String(range.fromMs));
+      params.set('until', String(range.toMs));
+    } else if (since) params.set('since', since);
     try {
       const [page, hist] = await Promise.all([
         api<{ events: StoredEvent[]; truncated: boolean }>(`/api/events?${params}`),
@@ -45,14 +51,19 @@ export function EventView() {
     <section class="events">
       <form class="row search" onSubmit={search}>
         <input id="query" type="search" placeholder='event.action:deny AND source.ip:10.*   (empty: every event)' value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
-        <select id="since" value={since} onChange={(e) => setSince(e.currentTarget.value)}>
+        {picked && (
+          <button type="button" class="range" title="back to the time range of the list" onClick={() => { setPicked(null); void search(undefined, null); }}>
+            {`${new Date(picked.fromMs).toISOString().slice(0, 19).replace('T', ' ')} to ${new Date(picked.toMs).toISOString().slice(11, 19)} ×`}
+          </button>
+        )}
+        <select id="since" value={since} disabled={picked !== null} onChange={(e) => setSince(e.currentTarget.value)}>
           {RANGES.map(([v, text]) => <option key={v} value={v}>{text}</option>)}
         </select>
         <button type="submit" id="search" disabled={busy}>Search</button>
       </form>
       <p class="hint">field:value, field:"quoted value", wildcards * and ?, AND / OR / NOT, parentheses; a bare word searches the message.</p>
       {error && <p class="error" role="alert">{error}</p>}
-      {histogram && <HistogramChart histogram={histogram} />}
+      {histogram && <HistogramChart histogram={histogram} onPick={(fromMs, toMs) => { const range = { fromMs, toMs }; setPicked(range); void search(undefined, range); }} />}
       {events && <EventTable events={events} truncated={truncated} selected={selected} onSelect={setSelected} />}
       {selected && <EventDetail key={String(at(selected.event, 'event.id'))} stored={selected} onClose={() => setSelected(null)} />}
     </section>

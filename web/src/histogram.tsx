@@ -17,8 +17,8 @@ function duration(ms: number): string {
   return `${ms} ms`;
 }
 
-/** Event counts over time as SVG bars; a bar's tooltip gives its time and count. */
-export function HistogramChart(props: { histogram: Histogram }) {
+/** Event counts over time as SVG bars; a bar's tooltip gives its time and count, a click picks its time range. */
+export function HistogramChart(props: { histogram: Histogram; onPick?: (fromMs: number, toMs: number) => void }) {
   const { counts, bucketMs, fromMs } = props.histogram;
   if (counts.length === 0) return <p class="hint histogram-empty">No event in this time range.</p>;
   const max = Math.max(1, ...counts);
@@ -30,7 +30,8 @@ export function HistogramChart(props: { histogram: Histogram }) {
         {counts.map((c, i) => {
           const h = (c / max) * (plot - 4);
           return (
-            <rect class="bar" key={i} x={i * barWidth + 0.5} y={plot - h} width={Math.max(1, barWidth - 1)} height={h} data-count={c}>
+            <rect class="bar" key={i} x={i * barWidth + 0.5} y={plot - h} width={Math.max(1, barWidth - 1)} height={h} data-count={c}
+              onClick={() => c > 0 && props.onPick?.(fromMs + i * bucketMs, fromMs + (i + 1) * bucketMs)}>
               <title>{`${label(fromMs + i * bucketMs, bucketMs)}: ${c} event${c === 1 ? '' : 's'}`}</title>
             </rect>
           );
