@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { HttpError } from '../../src/intake/http-body.js';
+import { serveStatic } from '../../src/intake/web/static.js';
 import { httpRequest } from '../intake/helpers.js';
 import { DOOR_DENIED, DOOR_OPEN, DOOR_UUID } from './door-format.js';
 import { BEARER, DOOR_KEY, startWebServer, type WebServer } from './web-server.js';
@@ -153,4 +155,11 @@ test('GET and POST /api/fields: each field\'s taxonomy type and description, for
   assert.equal(posted.fields['acme.door.name'], null);
   assert.equal(posted.fields['user.name'].type, 'keyword');
   assert.equal((await get('/api/fields')).status, 400);
+});
+
+test('a server whose page was not built says so at /', () => {
+  const res = { writeHead: () => assert.fail('nothing is written'), end: () => {} } as never;
+  assert.throws(() => serveStatic(res, '/', false, '/nonexistent-web-dir'), (err: unknown) =>
+    err instanceof HttpError && err.status === 404 && err.message === 'the web page is not built (npm run build)');
+  assert.throws(() => serveStatic(res, '/assets/app.js', false, '/nonexistent-web-dir'), (err: unknown) => err instanceof HttpError && err.message === 'not found');
 });
