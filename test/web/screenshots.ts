@@ -1,43 +1,18 @@
 /**
  * `npm run screenshots`: docs/screenshots/*.png, one per view of the web page, from a server on a
- * temp store. The playground shows a sample of a format of the catalog beside the repository
- * (../shared/catalog, or --formats-dir DIR) when there is one with a smart description, else the
- * test suite's door format; the event view shows door-badge events spread over the last hours.
+ * temp store, all with the test suite's own door format (nothing of the catalog is pictured): the
+ * playground runs one of its samples, the event view shows badge events spread over the last hours.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'puppeteer-core';
-import { describeEvent, loadSmartDescriptions } from '../../src/describe/smart-descriptions.js';
-import { loadFormat } from '../../src/pipeline/index.js';
-import { findFormatDirs } from '../../src/pipeline/format-dirs.js';
-import { runTestCase } from '../../src/testing/runner.js';
 import { REPO_ROOT } from '../intake/processes.js';
 import { chromiumPath, launchBrowser, logIn, until } from './browser.js';
 import { DOOR_KEY, startWebServer, WEB_READ_KEY } from './web-server.js';
 
-const { values } = parseArgs({ options: { 'formats-dir': { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } } });
-const catalog = resolve(values['formats-dir'] ?? join(REPO_ROOT, '..', 'shared', 'catalog'));
+const { values } = parseArgs({ options: { out: { type: 'string' } } });
 const outDir = resolve(values.out ?? join(REPO_ROOT, 'docs', 'screenshots'));
-
-/** The first format of the tree (or the one asked for) whose first test passes and gets a smart description. */
-function describedFormat(tree: string): string | undefined {
-  if (!existsSync(tree)) return undefined;
-  for (const dir of findFormatDirs(tree)) {
-    const file = join(dir, '_meta', 'smart-descriptions.json');
-    if (!existsSync(file)) continue;
-    try {
-      const format = loadFormat(dir);
-      if (values.format !== undefined && format.slug !== values.format) continue;
-      const test = format.loadTests()[0];
-      if (test === undefined || !runTestCase(format, test).passed) continue;
-      if (describeEvent(loadSmartDescriptions(file), format.normalize(test.input)) !== undefined) return format.slug;
-    } catch {
-      // a format that does not load is not shown
-    }
-  }
-  return undefined;
-}
 
 /** Badge events of a morning: who, where, allowed or not, at times spread over the last hours. */
 function doorEvents(now: number): string[] {
@@ -63,8 +38,7 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 const executable = chromiumPath()!;
-const playgroundFormat = describedFormat(catalog);
-const web = await startWebServer(playgroundFormat === undefined ? [] : [catalog]);
+const web = await startWebServer([]);
 const browser = await launchBrowser(executable);
 try {
   mkdirSync(outDir, { recursive: true });
@@ -76,7 +50,7 @@ try {
 
   await logIn(page, web.url, WEB_READ_KEY);
   await until(page, 'document.querySelectorAll("#format option").length > 3');
-  await page.select('#format', playgroundFormat ?? 'acme-door');
+  await page.select('#format', 'acme-door');
   await page.click('#load-sample');
   await until(page, 'document.querySelector("#raw-events").value !== ""');
   await page.click('#run');
