@@ -113,3 +113,8 @@ test('inside the elements of a list, a list-typed key is left as written', () =>
   const out = createNormalizer(taxonomy)({ acme: { items: [{ ids: 'a', other: 1 }] } }, []);
   assert.deepEqual(out, { acme: { items: [{ ids: 'a' }] } });
 });
+
+test('an empty text at a declared keyword key of a written object goes, like an empty write', () => {
+  const { event } = normalize({ acme: { object: { a: '' }, keyword: '', text: 'x' } });
+  assert.deepEqual(event, { acme: { object: { a: '' }, text: 'x' } });
+});
