@@ -34,3 +34,9 @@ test('bad properties and inputs', () => {
   const big = 'x'.repeat(10_000_000) + ',y';
   assert.equal((run(dsvParse, big, cols) as { b: string }).b, 'y');
 });
+
+test('a quoted field spanning lines loses its line breaks; an unquoted line break ends the record', () => {
+  const columns = { columnnames: ['a', 'b', 'c'] };
+  assert.deepEqual(run(dsvParse, '"x \ny","p,q \r\nr",z', columns), { a: 'x y', b: 'p,q r', c: 'z' });
+  assert.deepEqual(run(dsvParse, 'x,y\nz', columns), { a: 'x', b: 'y', c: null });
+});
