@@ -18,8 +18,7 @@ function keyword(value: unknown): Coerced {
   if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean' || value instanceof PyFloat) {
     return pyScalarText(value);
   }
-  // Only inside lists (admission already removed top-level nulls): JSON's text, as for objects.
-  if (value === null) return 'null';
+  if (value === null) return DROP; // a None field value is no value (a None list element: coerceValue)
   if (typeof value === 'object') return pyCompactJson(value);
   return DROP;
 }
@@ -85,7 +84,8 @@ export function coerceValue(kind: Kind, value: unknown): Coerced {
     const out: unknown[] = [];
     for (const item of value) {
       // A nested list is one keyword value (JSON text) but no number, date or IP.
-      const result = Array.isArray(item) ? (kind === Kind.Keyword ? pyCompactJson(item) : DROP) : coerce(item);
+      // None in a keyword list is JSON's text, as objects are; a None field value is no value.
+      const result = Array.isArray(item) ? (kind === Kind.Keyword ? pyCompactJson(item) : DROP) : item === null && kind === Kind.Keyword ? 'null' : coerce(item);
       if (result !== DROP) out.push(result);
     }
     return out;

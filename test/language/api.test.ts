@@ -46,7 +46,7 @@ test('compileValue keeps the native value of a lone expression', () => {
   assert.equal(compileValue('{{ "1, 2" }}')(scope), '1, 2');
 });
 
-test('compileValue makes a rendered list, tuple or dict literal a value; other text stays text', () => {
+test('compileValue makes a rendered list or dict literal a value; other text stays text', () => {
   assert.deepEqual(compileValue('[{% for x in parsed.message.list %}"{{x}}",{% endfor %}]')(scope), ['a', 'b']);
   assert.deepEqual(compileValue("{'name': '{{ parsed.message.user.name }}', 'ttl': {{ original.n }}}")(scope), { name: 'bob', ttl: 7 });
   assert.deepEqual(compileValue("{% if original.n > 3 %}['allowed']{% else %}['info']{% endif %}")(scope), ['allowed']);
@@ -55,6 +55,9 @@ test('compileValue makes a rendered list, tuple or dict literal a value; other t
   assert.equal(compileValue("{% if true %}'x'{% endif %}")(scope), "'x'");
   assert.equal(compileValue('{% if true %}{{ parsed.message.user.name }} {% endif %}')(scope), 'bob ');
   assert.deepEqual(compileValue('{% if true %}1, 2{% endif %}')(scope), '1, 2');
+  // Containers joined by bare commas are a tuple to Python: they stay text too.
+  assert.equal(compileValue('{% if true %}{"a": 1},{"b": 2}{% endif %}')(scope), '{"a": 1},{"b": 2}');
+  assert.deepEqual(compileValue('{% if true %}[(1, 2)]{% endif %}')(scope), [[1, 2]]);
   assert.deepEqual(compileValue('{% if true %}\n [1, 2]{% endif %}')(scope), [1, 2]);
   assert.equal(compileValue('{% if true %}[a]{% endif %}')(scope), '[a]');
   assert.equal(compileValue('{% if true %}true{% endif %}')(scope), 'true');

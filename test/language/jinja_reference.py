@@ -8,8 +8,8 @@ Rule set mirrored from the engine (see src/language):
 - `a.b` on a dict reads the key first, then the attribute;
 - `len`, `re` are globals; the catalog's custom filters are defined below;
 - mode "value": a lone `{{ expr }}` is evaluated with compile_expression (native value); any
-  other template is rendered; a resulting string that is a list, tuple or dict literal
-  (ast.literal_eval; tuples → lists, no sets/bytes/complex) becomes that value, any other
+  other template is rendered; a resulting string that is a list or dict literal
+  (ast.literal_eval; inner tuples → lists, no sets/bytes/complex) becomes that value, any other
   string stays as it is, untrimmed (see docs/catalog-rules/templates.md).
 """
 import ast
@@ -137,15 +137,23 @@ def lists(v):
 
 
 def rendered(text):
-    """A rendered text is a value only when it is a list, tuple or dict literal; else the text, untrimmed."""
+    """A rendered text is a value only when it is a list or dict literal; else the text, untrimmed.
+
+    Items joined by bare commas (`{...},{...}`: a tuple to Python) stay text (catalog-rules/templates.md).
+    """
     t = text.strip()
     if not t.startswith(("[", "{")):
         return text
     try:
-        v = lists(ast.literal_eval(t))
+        v = ast.literal_eval(t)
     except Exception:
         return text
-    return v if isinstance(v, (list, dict)) else text
+    if not isinstance(v, (list, dict)):
+        return text
+    try:
+        return lists(v)
+    except Exception:
+        return text
 
 
 def run(case):

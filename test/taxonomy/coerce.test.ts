@@ -27,6 +27,8 @@ test('keyword family: objects become compact sorted JSON, lists are coerced elem
   assert.deepEqual(acme({ keyword: [] }).acme, { keyword: [] });
   // None inside a keyword list is JSON's `null` text, like false is `false`.
   assert.deepEqual(acme({ keyword: [null, 'x'] }).acme, { keyword: ['null', 'x'] });
+  // A None keyword value (inside a written object) is no value.
+  assert.deepEqual(acme({ keyword: null, text: 'kept' }).acme, { text: 'kept' });
   // ECS keyword field, real table
   assert.deepEqual(normalize({ event: { code: 4688 } }).event, { event: { code: '4688' } });
 });

@@ -16,3 +16,23 @@ test('parser-set DNS parts are kept; IPs give nothing', () => {
   const b = normalize({ dns: { question: { name: '1.2.3.4' } } }).event.dns;
   assert.deepEqual(b, { question: { name: '1.2.3.4' } });
 });
+
+test('an answer without type whose name is an IP is an A or AAAA record; data IPs give nothing', () => {
+  const { event } = normalize({
+    dns: { answers: [{ name: 'alias.example.net', type: 'CNAME' }, { name: '192.0.2.7' }, { name: '2001:db8::1' }, { data: '192.0.2.8', name: 'host' }, { name: '192.0.2.9', type: 'PTR' }] },
+  });
+  assert.deepEqual((event.dns as Record<string, unknown>).answers, [
+    { name: 'alias.example.net', type: 'CNAME' },
+    { name: '192.0.2.7', type: 'A' },
+    { name: '2001:db8::1', type: 'AAAA' },
+    { data: '192.0.2.8', name: 'host' },
+    { name: '192.0.2.9', type: 'PTR' },
+  ]);
+});
+
+test('answers are ordered by their number of keys, keeping the order among equals', () => {
+  const { event } = normalize({
+    dns: { answers: [{ data: 'a.', ttl: 5, type: 'CNAME' }, { data: 'b.' }, { data: 'c.', ttl: 6 }, { data: 'd.' }] },
+  });
+  assert.deepEqual((event.dns as Record<string, unknown>).answers, [{ data: 'b.' }, { data: 'd.' }, { data: 'c.', ttl: 6 }, { data: 'a.', ttl: 5, type: 'CNAME' }]);
+});
