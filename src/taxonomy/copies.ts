@@ -22,8 +22,8 @@ export function inferCopies(event: Event, copyActionOutcome = true): void {
   if (isDict(file) && file.name === undefined && typeof file.path === 'string') {
     const path = file.path;
     const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-    // Without any separator the whole path is the name and there is no directory.
+    // Without any separator the whole path is the name and the directory is "".
     file.name = path.slice(cut + 1);
-    if (cut >= 0 && file.directory === undefined) file.directory = path.slice(0, cut);
+    if (file.directory === undefined) file.directory = path.slice(0, Math.max(cut, 0));
   }
 }

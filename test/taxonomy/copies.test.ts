@@ -24,7 +24,8 @@ test('file.path split into file.name and file.directory', () => {
   assert.deepEqual(normalize({ file: { path: '/etc/passwd' } }).event.file, { path: '/etc/passwd', name: 'passwd', directory: '/etc' });
   assert.deepEqual(normalize({ file: { path: '/x' } }).event.file, { path: '/x', name: 'x', directory: '' });
   assert.deepEqual(normalize({ file: { path: 'C:\\f.txt' } }).event.file, { path: 'C:\\f.txt', name: 'f.txt', directory: 'C:' });
-  assert.deepEqual(normalize({ file: { path: 'report.pdf' } }).event.file, { path: 'report.pdf', name: 'report.pdf' });
+  // Without a separator the directory is "" (catalog: a bare file name in file.path).
+  assert.deepEqual(normalize({ file: { path: 'report.pdf' } }).event.file, { path: 'report.pdf', name: 'report.pdf', directory: '' });
 });
 
 test('a parser-set file.name prevents the split; nothing else is derived', () => {
