@@ -48,8 +48,17 @@ def _path(mod_index):
         if value is None or isinstance(value, Undefined):
             return value
         s = str(value)
-        mod = ntpath if "\\" in s else posixpath
-        return mod.split(s)[mod_index] if mod is ntpath else (posixpath.dirname(s) if mod_index == 0 else posixpath.basename(s))
+        if "\\" not in s:
+            return posixpath.dirname(s) if mod_index == 0 else posixpath.basename(s)
+        if mod_index == 1:
+            return ntpath.basename(s)
+        # The catalog's dirname drops one trailing separator of the head, not the whole run.
+        drive, rest = ntpath.splitdrive(s)
+        i = len(rest)
+        while i and rest[i - 1] not in "\\/":
+            i -= 1
+        head = rest[:i]
+        return drive + (head if head.strip("\\/") == "" else head[:-1])
     return f
 
 
