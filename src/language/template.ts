@@ -72,7 +72,7 @@ function renderer(tokens: Token[], note?: LenientNote): (scope: Scope) => string
 }
 
 /** A lone expression (this runs for every `set` value of every event): one generated function. */
-function valueEvaluator(expr: Expr): (scope: Scope) => unknown {
+function valueEvaluator(expr: Expr, keepText: boolean): (scope: Scope) => unknown {
   const evaluate = generateValue(expr);
   return (scope) => {
     let v: unknown;
@@ -81,7 +81,7 @@ function valueEvaluator(expr: Expr): (scope: Scope) => unknown {
     } catch (e) {
       throw asRuntimeError(e);
     }
-    if (typeof v === 'string') return renderedValue(v);
+    if (typeof v === 'string') return keepText ? v : renderedValue(v);
     return v instanceof PyObject ? exportValue(v) : v;
   };
 }
@@ -116,13 +116,19 @@ export function parseLoneExpression(source: string): Expr | null {
   return loneExpression(tokenize(source.trim()));
 }
 
+export interface ValueOptions {
+  /** Text stays text: a rendered `[...]` or `{...}` is not read as a Python literal. */
+  readonly keepText?: boolean;
+}
+
 /** `note` hears of the constructs accepted beyond Jinja2's grammar (Parser.headerEnd). */
-export function compileValue(source: string, note?: LenientNote): (scope: Scope) => unknown {
+export function compileValue(source: string, note?: LenientNote, options: ValueOptions = {}): (scope: Scope) => unknown {
+  const keepText = options.keepText === true;
   const tokens = tokenize(source.trim());
   const expr = loneExpression(tokens);
-  if (expr) return valueEvaluator(expr);
+  if (expr) return valueEvaluator(expr, keepText);
   const render = renderer(tokens, note);
-  return (scope) => renderedValue(render(scope));
+  return keepText ? render : (scope) => renderedValue(render(scope));
 }
 
 export function compileCondition(source: string, note?: LenientNote): (scope: Scope) => boolean {
