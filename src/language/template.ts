@@ -94,14 +94,23 @@ function exportValue(v: unknown): unknown {
 
 /** A filter's value counts as its rendered text would: the string `0` or `False` is false. */
 function renderedTruth(v: unknown): boolean {
-  return truthy(typeof v === 'string' ? textToValue(v) : v);
+  return typeof v === 'string' ? textTruth(v) : truthy(v);
 }
 
-/** A condition's rendered text is a Python literal when it is one (`False`, `None`, `0`, `[]`). */
-function textToValue(text: string): unknown {
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * A condition's rendered text is read back as an expression: a Python literal (`False`, `None`,
+ * `0`, `[]`...) is that value; a bare name is Jinja's `true`, `false`, `none` or an undefined
+ * variable, so `Regular` or `null` is false (docs/catalog-rules/templates.md); any other text
+ * (`session opened for root`) is true when not empty.
+ */
+function textTruth(text: string): boolean {
   const t = text.trim();
   const lit = parsePythonLiteral(t);
-  return lit.ok ? lit.value : t;
+  if (lit.ok) return truthy(lit.value);
+  if (NAME.test(t)) return t === 'true';
+  return t !== '';
 }
 
 export function compileText(source: string, note?: LenientNote): (scope: Scope) => string {
@@ -139,7 +148,7 @@ export function compileCondition(source: string, note?: LenientNote): (scope: Sc
   const render = renderer(tokens, note);
   return (scope) => {
     try {
-      return truthy(textToValue(render(scope)));
+      return textTruth(render(scope));
     } catch {
       return false;
     }
