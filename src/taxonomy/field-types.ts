@@ -14,8 +14,15 @@ export enum Kind {
   Ip,
   /** a leaf kept as written (custom int types, geo_point, date_nanos, ...). */
   Verbatim,
-  /** object/dict/array/list/nested/flattened: the whole subtree is kept, unfiltered. */
+  /** object/dict/nested/flattened: the whole subtree is kept, unfiltered. */
   Container,
+  /** array/list: a container too; a lone scalar written there becomes a one-element list. */
+  List,
+}
+
+/** True for the kinds whose whole subtree is kept. */
+export function isContainerKind(kind: Kind | undefined): boolean {
+  return kind === Kind.Container || kind === Kind.List;
 }
 
 /** The 22 type names of the catalog's fields.yml files (parser-language 1.2). */
@@ -41,7 +48,7 @@ const KIND_BY_TYPE = new Map<string, Kind>([
   // Spec 6.1: the custom integer types are not coerced; section 6.3 covers date/datetime only.
   ['integer', Kind.Verbatim], ['int', Kind.Verbatim], ['short', Kind.Verbatim],
   ['date_nanos', Kind.Verbatim], ['geo_point', Kind.Verbatim], ['tracker', Kind.Verbatim],
-  ['object', Kind.Container], ['dict', Kind.Container], ['array', Kind.Container], ['list', Kind.Container],
+  ['object', Kind.Container], ['dict', Kind.Container], ['array', Kind.List], ['list', Kind.List],
   ['nested', Kind.Container], ['flattened', Kind.Container],
 ]);
 

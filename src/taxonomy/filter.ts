@@ -2,7 +2,7 @@
 import { isPathDict, wasWritten } from '../core/path-dicts.js';
 import { isDict } from '../core/values.js';
 import { DROP, coerceValue } from './coerce.js';
-import { Kind } from './field-types.js';
+import { Kind, isContainerKind } from './field-types.js';
 import type { FieldNode } from './taxonomy.js';
 import { setOwnKey } from '../core/own-key.js';
 
@@ -50,7 +50,7 @@ function filterDict(obj: Record<string, unknown>, node: FieldNode | undefined, a
     const value = obj[key];
     const child = childOf(node, key);
     const kind = child?.kind;
-    if (kind === Kind.Container) {
+    if (isContainerKind(kind)) {
       put(out, key, child!.children === null ? value : keepSubtree(value, child!));
       continue;
     }
@@ -94,9 +94,9 @@ function keepSubtree(value: unknown, node: FieldNode): unknown {
     const item = value[key];
     const child = childOf(node, key);
     const kind = child?.kind;
-    if (child === undefined || (kind === Kind.Container && child.children === null)) {
+    if (child === undefined || (isContainerKind(kind) && child.children === null)) {
       put(out, key, item);
-    } else if (kind === undefined || kind === Kind.Container || (child.children !== null && isDict(item))) {
+    } else if (kind === undefined || isContainerKind(kind) || (child.children !== null && isDict(item))) {
       put(out, key, child.children === null ? item : keepSubtree(item, child));
     } else {
       const result = coerceValue(kind, item);
