@@ -56,7 +56,7 @@ function filterDict(obj: Record<string, unknown>, node: FieldNode | undefined, a
     }
     if (kind !== undefined && !(child!.children !== null && isDict(value))) {
       if (kind === Kind.Keyword && typeof value === 'string') {
-        put(out, key, value); // the commonest leaf: a string is its own keyword value
+        if (value !== '') put(out, key, value); // the commonest leaf: a string is its own keyword value
         continue;
       }
       const result = coerceValue(kind, value);
