@@ -33,7 +33,7 @@ function hasKeys(obj: Record<string, unknown>): boolean {
  * without one filtering the other.
  */
 export function filterAndCoerce(obj: Record<string, unknown>, node: FieldNode | undefined): Record<string, unknown> {
-  return filterDict(obj, node, true, true);
+  return filterDict(obj, node, true);
 }
 
 /**
@@ -43,7 +43,7 @@ export function filterAndCoerce(obj: Record<string, unknown>, node: FieldNode | 
  * into a written dict (`auditd.user` into the written `auditd`); a dict below a written value,
  * or one a path write created, goes when emptied.
  */
-function filterDict(obj: Record<string, unknown>, node: FieldNode | undefined, atRoot: boolean, holdsWrites: boolean): Record<string, unknown> {
+function filterDict(obj: Record<string, unknown>, node: FieldNode | undefined, holdsWrites: boolean): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key in obj) {
     if (!Object.hasOwn(obj, key)) continue;
@@ -64,10 +64,8 @@ function filterDict(obj: Record<string, unknown>, node: FieldNode | undefined, a
       continue;
     }
     if (isDict(value)) {
-      // A nested object that no declared field lies under goes whole.
-      if (child === undefined && !atRoot) continue;
       const created = isPathDict(value);
-      const filtered = filterDict(value, child, false, created);
+      const filtered = filterDict(value, child, created);
       if ((holdsWrites && !created) || hasKeys(filtered) || wasWritten(obj, key)) put(out, key, filtered);
     } else if (Array.isArray(value)) {
       const list = filterObjectList(value, child);
@@ -110,7 +108,7 @@ function keepSubtree(value: unknown, node: FieldNode): unknown {
 function filterObjectList(list: unknown[], node: FieldNode | undefined): unknown[] | undefined {
   const out: unknown[] = [];
   for (const item of list) {
-    if (isDict(item)) out.push(filterDict(item, node, false, false));
+    if (isDict(item)) out.push(filterDict(item, node, false));
   }
   return out.length === 0 ? undefined : out;
 }
