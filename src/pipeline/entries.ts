@@ -166,7 +166,7 @@ function compileInput(raw: unknown, factory: StageFactory, where: (string | numb
   if (isTemplate(raw)) {
     let fn: (scope: Scope) => unknown;
     try {
-      fn = compileValue(raw, (message) => sink.templateNote(where, message));
+      fn = compileValue(raw, (message) => sink.templateNote(where, message), { keepText: factory.textInput === true });
     } catch (err) {
       sink.templateProblem(where, err);
       return () => undefined;

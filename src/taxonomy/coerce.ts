@@ -23,9 +23,22 @@ function keyword(value: unknown): Coerced {
   return DROP;
 }
 
+const LONG_MIN = -(2n ** 63n);
+const LONG_MAX = 2n ** 63n - 1n;
+
+/** A number field holds signed 64-bit integers: a larger one saturates at the bound. */
+function saturate(value: number | bigint | PyFloat): number | bigint | PyFloat {
+  if (typeof value !== 'bigint') return value;
+  return value > LONG_MAX ? LONG_MAX : value < LONG_MIN ? LONG_MIN : value;
+}
+
 function number(value: unknown): Coerced {
-  if (typeof value === 'number' || typeof value === 'bigint' || value instanceof PyFloat) return value;
-  if (typeof value === 'string') return parseNumericText(value) ?? DROP;
+  if (typeof value === 'number' || value instanceof PyFloat) return value;
+  if (typeof value === 'bigint') return saturate(value);
+  if (typeof value === 'string') {
+    const n = parseNumericText(value);
+    return n === undefined ? DROP : saturate(n);
+  }
   // Python's bool is an int; write it as one so that numeric mappings accept it.
   if (typeof value === 'boolean') return value ? 1 : 0;
   return DROP;

@@ -33,7 +33,7 @@ function hasKeys(obj: Record<string, unknown>): boolean {
  * without one filtering the other.
  */
 export function filterAndCoerce(obj: Record<string, unknown>, node: FieldNode | undefined): Record<string, unknown> {
-  return filterDict(obj, node, true, true);
+  return filterDict(obj, node, true);
 }
 
 /**
@@ -44,7 +44,7 @@ export function filterAndCoerce(obj: Record<string, unknown>, node: FieldNode | 
  * or one a path write created, goes when emptied.
  */
 /** `inList`: `obj` is (inside) an element of a list, where a list-typed field is not wrapped. */
-function filterDict(obj: Record<string, unknown>, node: FieldNode | undefined, atRoot: boolean, holdsWrites: boolean, inList = false): Record<string, unknown> {
+function filterDict(obj: Record<string, unknown>, node: FieldNode | undefined, holdsWrites: boolean, inList = false): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key in obj) {
     if (!Object.hasOwn(obj, key)) continue;
@@ -66,10 +66,8 @@ function filterDict(obj: Record<string, unknown>, node: FieldNode | undefined, a
       continue;
     }
     if (isDict(value)) {
-      // A nested object that no declared field lies under goes whole.
-      if (child === undefined && !atRoot) continue;
       const created = isPathDict(value);
-      const filtered = filterDict(value, child, false, created, inList);
+      const filtered = filterDict(value, child, created, inList);
       if ((holdsWrites && !created) || hasKeys(filtered) || wasWritten(obj, key)) put(out, key, filtered);
     } else if (Array.isArray(value)) {
       const list = filterObjectList(value, child);
@@ -112,7 +110,7 @@ function keepSubtree(value: unknown, node: FieldNode): unknown {
 function filterObjectList(list: unknown[], node: FieldNode | undefined): unknown[] | undefined {
   const out: unknown[] = [];
   for (const item of list) {
-    if (isDict(item)) out.push(filterDict(item, node, false, false, true));
+    if (isDict(item)) out.push(filterDict(item, node, false, true));
   }
   return out.length === 0 ? undefined : out;
 }

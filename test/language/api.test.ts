@@ -98,13 +98,15 @@ test('compileCondition: empty is true, errors are false, Python truthiness other
 });
 
 test('compileCondition judges a lone string value as its rendered text: "0", "False", "None" are false', () => {
-  const flags = { e: { zero: '0', no: 'False', none: 'None', yes: '1', word: 'x', empty: '' } };
+  const flags = { e: { zero: '0', no: 'False', none: 'None', yes: '1', word: 'x', words: 'x y', empty: '' } };
   assert.equal(compileCondition('{{ e.zero }}')(flags), false);
   assert.equal(compileCondition('{{ e.no }}')(flags), false);
   assert.equal(compileCondition('{{ e.none }}')(flags), false);
   assert.equal(compileCondition('{{ e.empty or e.zero }}')(flags), false);
   assert.equal(compileCondition('{{ e.yes }}')(flags), true);
-  assert.equal(compileCondition('{{ e.word }}')(flags), true);
+  // A bare name reads as an undefined variable (catalog-rules/templates.md); other text is true.
+  assert.equal(compileCondition('{{ e.word }}')(flags), false);
+  assert.equal(compileCondition('{{ e.words }}')(flags), true);
   // Inside the expression Python truthiness holds: "0" is a true string.
   assert.equal(compileCondition('{{ not e.zero }}')(flags), false);
   assert.equal(compileCondition('{{ e.zero and e.yes }}')(flags), true);

@@ -6,7 +6,7 @@ results: {"value": repr} / {"text": rendered} / {"error": exception class name}.
 Rule set mirrored from the engine (see src/language):
 - undefined is the plain Undefined, as the catalog shows (an attribute, item or call of it raises);
 - `a.b` on a dict reads the key first, then the attribute;
-- `len`, `re` are globals; the catalog's custom filters are defined below;
+- `re` is a global (`len` is not: docs/catalog-rules/templates.md); the catalog's custom filters are defined below;
 - mode "value": a lone `{{ expr }}` is evaluated with compile_expression (native value); any
   other template is rendered; a resulting string that is a list or dict literal
   (ast.literal_eval; inner tuples → lists, no sets/bytes/complex) becomes that value, any other
@@ -48,8 +48,17 @@ def _path(mod_index):
         if value is None or isinstance(value, Undefined):
             return value
         s = str(value)
-        mod = ntpath if "\\" in s else posixpath
-        return mod.split(s)[mod_index] if mod is ntpath else (posixpath.dirname(s) if mod_index == 0 else posixpath.basename(s))
+        if "\\" not in s:
+            return posixpath.dirname(s) if mod_index == 0 else posixpath.basename(s)
+        if mod_index == 1:
+            return ntpath.basename(s)
+        # The catalog's dirname drops one trailing separator of the head, not the whole run.
+        drive, rest = ntpath.splitdrive(s)
+        i = len(rest)
+        while i and rest[i - 1] not in "\\/":
+            i -= 1
+        head = rest[:i]
+        return drive + (head if head.strip("\\/") == "" else head[:-1])
     return f
 
 
@@ -99,7 +108,7 @@ def _check_str(v):
 
 
 env = Env(undefined=Undefined)
-env.globals.update(len=len, re=re)
+env.globals.update(re=re)
 env.filters.update(
     is_ipaddress=lambda v: _ip(v),
     is_ipv4=lambda v: _ip(v, ipaddress.IPv4Address),

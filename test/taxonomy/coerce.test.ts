@@ -22,7 +22,7 @@ test('keyword family: objects become compact sorted JSON, lists are coerced elem
   assert.deepEqual(acme({ keyword: { b: null, a: 1 } }).acme, { keyword: '{"a":1,"b":null}' });
   assert.deepEqual(acme({ keyword: {} }).acme, { keyword: '{}' });
   assert.deepEqual(acme({ keyword: [1, new PyFloat(2), 'x', false, { k: 'é' }, [1]] }).acme, {
-    keyword: ['1', '2.0', 'x', 'false', '{"k":"\\u00e9"}', '[1]'],
+    keyword: ['1', '2.0', 'x', 'false', '{"k":"é"}', '[1]'],
   });
   assert.deepEqual(acme({ keyword: [] }).acme, { keyword: [] });
   // None inside a keyword list is JSON's `null` text, like false is `false`.

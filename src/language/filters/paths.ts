@@ -10,8 +10,8 @@ function splitWindows(p: string): [string, string] {
   let i = rest.length;
   while (i && rest[i - 1] !== '\\' && rest[i - 1] !== '/') i--;
   const head = rest.slice(0, i);
-  const stripped = head.replace(/[\\/]+$/, '');
-  return [drive + (stripped || head), rest.slice(i)];
+  const stripped = /^[\\/]+$/.test(head) ? head : head.slice(0, -1);
+  return [drive + stripped, rest.slice(i)];
 }
 
 function splitPosix(p: string): [string, string] {
