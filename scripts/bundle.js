@@ -3,7 +3,9 @@
 // file under dist/bundle/, from the tsc output. A process then loads one module instead of about a
 // hundred (Node 20 resolves, reads and compiles each ES module on its own): about 60-100 ms less
 // start-up per process and per worker thread. npm packages stay outside (they load lazily anyway).
+// Then the web page of `intake serve` (web/): its script with preact inside, into dist/web/.
 import { build } from 'esbuild';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,3 +23,22 @@ await build({
   packages: 'external',
   logLevel: 'warning',
 });
+
+const web = join(root, 'web');
+const webOut = join(root, 'dist', 'web');
+mkdirSync(join(webOut, 'assets'), { recursive: true });
+await build({
+  entryPoints: { app: join(web, 'src', 'main.tsx') },
+  outdir: join(webOut, 'assets'),
+  bundle: true,
+  platform: 'browser',
+  format: 'esm',
+  target: 'es2022',
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+  minify: true,
+  legalComments: 'eof',
+  logLevel: 'warning',
+});
+copyFileSync(join(web, 'index.html'), join(webOut, 'index.html'));
+copyFileSync(join(web, 'style.css'), join(webOut, 'assets', 'app.css'));

@@ -27,7 +27,8 @@ export const NORMALIZE_HELP = `Usage: intake normalize --format <slug|dir|auto> 
 
 Reads events from FILEs (or stdin when none or "-") and writes one normalized event per
 input event, as NDJSON, in input order, to stdout. Failed events are written too, with
-sekoiaio.intake.parsing_status "failure". A summary goes to stderr at the end.
+sekoiaio.intake.parsing_status "failure" and sekoiaio.intake.input {file, line}, the
+input line they came from. A summary goes to stderr at the end, with the first failures.
 
 Options:
   -f, --format <v>      format slug or name (built-in or in a --formats-dir tree), a format

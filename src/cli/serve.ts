@@ -9,7 +9,8 @@ import { startServer } from '../intake/server.js';
 export const SERVE_USAGE = `Usage: intake serve [options]
 
 Receives events over HTTP (Sekoia.io-compatible) and syslog, normalizes them and keeps them
-(or, with --bus, publishes them for 'intake worker'). Runs until SIGINT/SIGTERM.
+(or, with --bus, publishes them for 'intake worker'). Runs until SIGINT/SIGTERM. The web page
+at http://HOST:PORT/ (log in with a read key) has a playground and a view of the stored events.
 
 ${SERVE_FLAGS_HELP}
 
@@ -50,7 +51,7 @@ export async function runServe(argv: string[], deps: ServeDeps = {}): Promise<nu
       const keysFile = keysFileFor(config);
       if (!config.readKeys?.length && keysFile) {
         config.readKeys = [generatedReadKey(join(dirname(keysFile), 'generated-read-key'))];
-        process.stdout.write(`read key ${config.readKeys[0]} (GET /events, /metrics: Authorization: Bearer KEY)\n`);
+        process.stdout.write(`read key ${config.readKeys[0]} (the web page at /; GET /events, /metrics: Authorization: Bearer KEY)\n`);
       }
     }
   } catch (err) {

@@ -30,16 +30,27 @@ export function cacheDir(): string | undefined {
 }
 
 /** A file name for an entry keyed by text: its kind and the SHA-256 of the text. */
-export function entryName(kind: string, keyText: string): string {
-  return `${kind}-${createHash('sha256').update(keyText).digest('hex')}.json`;
+export function entryName(kind: string, keyText: string, extension = 'json'): string {
+  return `${kind}-${createHash('sha256').update(keyText).digest('hex')}.${extension}`;
 }
 
 /** The parsed entry, or undefined when there is none (or the cache is off or unreadable). */
 export function readEntry(name: string): unknown {
+  const bytes = readBytesEntry(name);
+  if (bytes === undefined) return undefined;
+  try {
+    return JSON.parse(bytes.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The bytes of an entry, or undefined when there is none (or the cache is off or unreadable). */
+export function readBytesEntry(name: string): Buffer | undefined {
   const dir = cacheDir();
   if (dir === undefined) return undefined;
   try {
-    return JSON.parse(readFileSync(join(dir, name), 'utf8'));
+    return readFileSync(join(dir, name));
   } catch {
     return undefined;
   }
@@ -61,6 +72,11 @@ const OTHER_KIND_KEPT_MS = 7 * 24 * 3600 * 1000;
  * Intake made and this one never reads, so the directory does not grow with every upgrade.
  */
 export function writeEntry(name: string, value: unknown, family?: string, kind?: string): void {
+  writeBytesEntry(name, JSON.stringify(value), family, kind);
+}
+
+/** Stores an entry of bytes, as writeEntry does. */
+export function writeBytesEntry(name: string, bytes: string | Uint8Array, family?: string, kind?: string): void {
   const dir = cacheDir();
   if (dir === undefined) return;
   if (family !== undefined && kind !== undefined && !pruned.has(family)) {
@@ -71,7 +87,7 @@ export function writeEntry(name: string, value: unknown, family?: string, kind?:
     mkdirSync(dir, { recursive: true });
     const file = join(dir, name);
     const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    writeFileSync(temp, JSON.stringify(value));
+    writeFileSync(temp, bytes);
     renameSync(temp, file);
   } catch {
     // A read-only or full disk only costs the next start the work.

@@ -14,19 +14,31 @@ export class JsonSyntaxError extends Error {
 /** Nesting deeper than this is refused (Python's own limit is the same order of magnitude). */
 export const MAX_JSON_DEPTH = 1000;
 
+export interface JsonOptions {
+  /**
+   * Integers outside the 64-bit range (below -2^63 or above 2^64 - 1) are rounded to the
+   * nearest double and kept as integers, as a reader with 64-bit integers and a double
+   * fallback gives them. Off: every integer is exact, as Python's `json` keeps it.
+   */
+  readonly int64?: boolean;
+}
+
+const INT64_MIN = -(2n ** 63n);
+const UINT64_MAX = 2n ** 64n - 1n;
+
 /** JSON.parse that keeps Python numbers (see module doc); throws JsonSyntaxError with position. */
-export function parseJson(text: string): unknown {
+export function parseJson(text: string, options: JsonOptions = {}): unknown {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (err) {
     // Re-parse to get our own message and position (V8's wording varies between versions).
-    new SlowParser(text).parseDocument();
+    new SlowParser(text, false).parseDocument();
     throw new JsonSyntaxError((err as Error).message, 0);
   }
   // Only an integral number can hide a Python float (`6.0`, `1e3`) or a bigint, and only deep
   // nesting must be refused: without either, JSON.parse's value is exact and the text scan is skipped.
-  if (mayDiffer(value, 0) && needsSlowPath(text)) return new SlowParser(text).parseDocument();
+  if (mayDiffer(value, 0) && needsSlowPath(text)) return new SlowParser(text, options.int64 === true).parseDocument();
   return value;
 }
 
@@ -120,7 +132,7 @@ const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b
 /** Recursive-descent parser; recursion is bounded by MAX_JSON_DEPTH so it cannot overflow the stack. */
 class SlowParser {
   private pos = 0;
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: string, private readonly int64: boolean) {}
 
   parseDocument(): unknown {
     this.skipWs();
@@ -318,7 +330,10 @@ class SlowParser {
     const token = t.slice(start, p);
     const n = Number(token);
     if (isFloat) return Number.isInteger(n) ? new PyFloat(n) : n;
-    return Number.isSafeInteger(n) ? n : BigInt(token);
+    if (Number.isSafeInteger(n)) return n;
+    const big = BigInt(token);
+    if (this.int64 && (big < INT64_MIN || big > UINT64_MAX) && Number.isFinite(n)) return BigInt(n);
+    return big;
   }
 
   private digits(p: number): number {

@@ -300,15 +300,17 @@ export const SERVE_FLAGS_HELP = `Options:
       --syslog-default-key KEY intake key for syslog frames that carry none
       --intake KEY=FORMAT      map an intake key to a format slug or name, or a format folder
                                (repeatable; none: one generated key per built-in format)
-      --formats-dir DIR        a tree of formats to find --intake formats by slug (repeatable;
-                               also INTAKE_FORMATS_PATH, colon-separated)
+      --formats-dir DIR        a tree of formats to find --intake formats by slug, and offered by
+                               the web page's playground (repeatable; also INTAKE_FORMATS_PATH,
+                               colon-separated)
       --store sqlite:PATH|none embedded store (default sqlite:${DEFAULT_STORE_PATH})
       --synchronous full|normal  SQLite durability (default full: survives power loss)
       --retention-age DURATION delete events older than this (e.g. 30d; default: keep)
       --retention-size SIZE    keep the store under this size (e.g. 10GB; default: no bound)
       --output SPEC            ndjson:PATH, elasticsearch:URL or opensearch:URL (repeatable)
       --bus nats://HOST:PORT   NATS JetStream bus: serve publishes, 'intake worker' normalizes
-      --read-key KEY           key for GET /events and /metrics (repeatable; none: reads refused)
+      --read-key KEY           key for the web page at /, GET /events and /metrics (repeatable;
+                               none: reads refused)
       --max-body SIZE          largest HTTP body after gunzip (default ${mib(d.maxBodyBytes)})
       --max-events N           events in one HTTP request (default ${d.maxEventsPerRequest})
       --max-frame SIZE         largest syslog frame (default ${mib(d.maxFrameBytes)})

@@ -4,6 +4,7 @@ import type { HealthReport } from './health.js';
 import type { Limits } from './limits.js';
 import type { RateLimitedLog } from './log.js';
 import type { Metrics } from './metrics.js';
+import type { WebCatalog } from './web/catalog.js';
 
 /** What every receiver needs: key check, the durable queue, metrics and limits. */
 export interface ReceiverContext {
@@ -18,6 +19,8 @@ export interface ReceiverContext {
   readKeys: readonly string[];
   /** Refusals and drops, one line each, rate-limited per kind. */
   log: RateLimitedLog;
+  /** The formats the web page knows (playground, descriptions, field definitions); absent: no `/api/*`. */
+  web?: WebCatalog;
   /** What `/healthz` reports. */
   health(): HealthReport;
 }

@@ -3,8 +3,6 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { Socket } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { QuerySyntaxError } from '../outputs/query.js';
-import { parseTimeSpec } from '../outputs/time-spec.js';
 import { ConnectionLimiter, clientOf } from './connection-limiter.js';
 import type { ReceiverContext } from './context.js';
 import { HttpError, readBody } from './http-body.js';
@@ -12,7 +10,10 @@ import { BODY_KEY_PATHS, decodeForm, INTAKE_PATHS, INVALID_UTF8_WARNING, parseTi
 import { SaturatedError } from './ingest-queue.js';
 import type { RawEvent } from './raw-event.js';
 import { isReadKey, readKeyOf } from './read-key.js';
+import { badRequestOn, searchRequestOf } from './search-params.js';
 import { streamSearch } from './search-stream.js';
+import { handleApi } from './web/api.js';
+import { isStaticPath, serveStatic } from './web/static.js';
 
 /**
  * HTTP source, compatible with the Sekoia.io HTTP intake.
@@ -24,7 +25,8 @@ import { streamSearch } from './search-stream.js';
  *
  * Credentials come first: a key given in the headers is checked before the body is read, and the
  * forms whose body cannot carry a key need one there. Reads of stored data (`/events`,
- * `/metrics`) need a read key, never an intake key.
+ * `/metrics`, the web page's `/api/*`) need a read key, never an intake key; the page itself
+ * (`/`, `/assets/*`) holds no data and is served to anyone.
  */
 export interface HttpSourceOptions {
   host: string;
@@ -78,20 +80,8 @@ async function handleIntake(ctx: ReceiverContext, req: IncomingMessage, res: Ser
 
 async function handleSearch(ctx: ReceiverContext, res: ServerResponse, url: URL): Promise<void> {
   if (!ctx.store) throw new HttpError(404, 'no local store to search (bus mode)');
-  const p = url.searchParams;
-  const now = Date.now();
-  let rows: IterableIterator<string>;
-  try {
-    rows = ctx.store.iterate({
-      query: p.get('q') ?? '',
-      sinceMs: p.get('since') ? parseTimeSpec(p.get('since')!, now) : undefined,
-      untilMs: p.get('until') ? parseTimeSpec(p.get('until')!, now) : undefined,
-      limit: Math.min(10_000, Math.max(1, Number(p.get('limit') ?? 100) || 100)),
-    });
-  } catch (err) {
-    if (err instanceof QuerySyntaxError || (err as Error).message.startsWith('not a time')) throw new HttpError(400, (err as Error).message);
-    throw err;
-  }
+  const request = searchRequestOf(url.searchParams, 10_000);
+  const rows = badRequestOn(() => ctx.store!.iterate(request));
   await streamSearch(res, rows, ctx.limits.maxReadBytes);
 }
 
@@ -118,7 +108,12 @@ export function createHttpSource(ctx: ReceiverContext, options: HttpSourceOption
         if (req.method !== 'POST') throw new HttpError(405, 'use POST', { allow: 'POST' });
         return handleIntake(ctx, req, res, url, startMs);
       }
+      if (path.startsWith('/api/') && ctx.web) {
+        checkReadKey(ctx, req);
+        return handleApi(ctx, ctx.web, req, res, url);
+      }
       if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'use GET', { allow: 'GET' });
+      if (isStaticPath(path)) return serveStatic(res, path, req.method === 'HEAD');
       if (path === '/healthz') {
         const report = ctx.health();
         return send(res, report.status === 'ok' ? 200 : 503, report);

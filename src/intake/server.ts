@@ -20,6 +20,7 @@ import type { LogSink } from './log.js';
 import type { OutputHealth } from './health.js';
 import { createSyslogTcpSource } from './syslog-tcp.js';
 import { createSyslogUdpSource } from './syslog-udp.js';
+import { WebCatalog } from './web/catalog.js';
 
 export interface RunningServer {
   http?: AddressInfo;
@@ -96,6 +97,7 @@ export async function startServer(config: IntakeConfig, formats: IntakeFormats, 
     limits: config.limits,
     store,
     readKeys: config.readKeys ?? [],
+    web: new WebCatalog(formats, config.formatsDirs),
     log: new RateLimitedLog(options.log ?? stderrLog),
     health: () => healthReport(queue.depth, bus && config.bus ? { url: config.bus.url, connected: bus.connected } : undefined, storeHealth, healths),
   };

@@ -4,7 +4,7 @@ import { arg, intArg, NO_KWARGS } from './args.js';
 import { fail } from './errors.js';
 import { PyCallable, PyObject, PyRange, type Kwargs } from './objects.js';
 import { compilePattern, jsIndexOf, PY_FLAGS, pyGroups, type CompiledPattern } from './regex-adapter.js';
-import { asInt, checkLength, isPyDict, pyLen, pyRepr, strRepr, typeName } from './runtime.js';
+import { asInt, checkLength, isPyDict, pyRepr, strRepr, typeName } from './runtime.js';
 import { PyTuple } from '../core/values.js';
 
 // ---------------------------------------------------------------- re
@@ -236,11 +236,6 @@ const rangeFn = new PyCallable('range', (a) => {
   return a.length === 1 ? new PyRange(0, n[0]!, 1) : new PyRange(n[0]!, n[1]!, n[2] ?? 1);
 });
 
-const lenFn = new PyCallable('len', (a) => {
-  if (a.length !== 1) fail(`len() takes exactly one argument (${a.length} given)`);
-  return pyLen(a[0]);
-});
-
 const dictFn = new PyCallable('dict', (a, k) => {
   const out: Record<string, unknown> = {};
   const src = a.length && isPyDict(a[0]) ? a[0] : {};
@@ -251,7 +246,6 @@ const dictFn = new PyCallable('dict', (a, k) => {
 
 const GLOBALS = new Map<string, unknown>([
   ['range', rangeFn],
-  ['len', lenFn],
   ['dict', dictFn],
   ['re', new ReModule()],
 ]);

@@ -1,7 +1,7 @@
 /**
  * What a rendered value becomes (rule 4.2, catalog-rules/templates.md "rendered values"): a text
- * that starts (after whitespace) with `[` or `{` and parses as a Python literal list, tuple or
- * dict becomes that value; any other text stays the text, untrimmed. Numbers, quoted strings,
+ * that starts (after whitespace) with `[` or `{` and parses as a Python literal list or dict
+ * becomes that value (items joined by bare commas, a tuple, stay text); any other text stays the text, untrimmed. Numbers, quoted strings,
  * True/False/None in a rendered text stay text (the catalog keeps "0x2222" and "10").
  */
 import { isDict } from '../core/values.js';
@@ -19,5 +19,6 @@ function startsContainer(s: string): boolean {
 export function renderedValue(s: string): unknown {
   if (!startsContainer(s)) return s;
   const lit = parsePythonLiteral(s);
-  return lit.ok && (Array.isArray(lit.value) || isDict(lit.value)) ? lit.value : s;
+  // Items joined by top-level commas (`{...},{...}`) are a tuple to Python, not a list: text.
+  return lit.ok && !lit.bareTuple && (Array.isArray(lit.value) || isDict(lit.value)) ? lit.value : s;
 }

@@ -9,7 +9,8 @@ import { floatRepr, normInt } from './runtime.js';
 import { dictSet } from './access.js';
 import { PyFloat, pyFloat } from '../core/values.js';
 
-export type LiteralResult = { ok: true; value: unknown } | { ok: false };
+/** `bareTuple`: the text is items separated by top-level commas (`{...}, {...}`), no brackets. */
+export type LiteralResult = { ok: true; value: unknown; bareTuple?: boolean } | { ok: false };
 
 const FAIL: LiteralResult = Object.freeze({ ok: false });
 const MAX_DEPTH = 100;
@@ -27,6 +28,7 @@ const fail = (): never => {
 
 class LiteralParser {
   private i = 0;
+  bareTuple = false;
   constructor(private readonly s: string) {}
 
   parse(): unknown {
@@ -43,6 +45,7 @@ class LiteralParser {
         this.ws();
       }
       v = items;
+      this.bareTuple = true;
     }
     if (this.i !== this.s.length) fail();
     return v;
@@ -220,7 +223,9 @@ export function parsePythonLiteral(text: string): LiteralResult {
   const s = text.trim();
   if (!s || !FIRST_CHAR.test(s)) return FAIL;
   try {
-    return { ok: true, value: new LiteralParser(s).parse() };
+    const parser = new LiteralParser(s);
+    const value = parser.parse();
+    return parser.bareTuple ? { ok: true, value, bareTuple: true } : { ok: true, value };
   } catch (e) {
     if (e instanceof Fail) return FAIL;
     throw e;

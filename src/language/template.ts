@@ -2,6 +2,7 @@
 import type { Expr } from './ast.js';
 import { generateCondition, generateValue } from './codegen.js';
 import { compileTemplate, newCtx, type Scope } from './compiler.js';
+import { isNumberedReference, keysAsText } from './dotted-reference.js';
 import { TemplateRuntimeError } from './errors.js';
 import { tokenize, type Token } from './lexer.js';
 import { PyGenerator, PyObject } from './objects.js';
@@ -72,7 +73,7 @@ function renderer(tokens: Token[], note?: LenientNote): (scope: Scope) => string
 }
 
 /** A lone expression (this runs for every `set` value of every event): one generated function. */
-function valueEvaluator(expr: Expr): (scope: Scope) => unknown {
+function valueEvaluator(expr: Expr, keepText: boolean): (scope: Scope) => unknown {
   const evaluate = generateValue(expr);
   return (scope) => {
     let v: unknown;
@@ -81,7 +82,7 @@ function valueEvaluator(expr: Expr): (scope: Scope) => unknown {
     } catch (e) {
       throw asRuntimeError(e);
     }
-    if (typeof v === 'string') return renderedValue(v);
+    if (typeof v === 'string') return keepText ? v : renderedValue(v);
     return v instanceof PyObject ? exportValue(v) : v;
   };
 }
@@ -94,14 +95,23 @@ function exportValue(v: unknown): unknown {
 
 /** A filter's value counts as its rendered text would: the string `0` or `False` is false. */
 function renderedTruth(v: unknown): boolean {
-  return truthy(typeof v === 'string' ? textToValue(v) : v);
+  return typeof v === 'string' ? textTruth(v) : truthy(v);
 }
 
-/** A condition's rendered text is a Python literal when it is one (`False`, `None`, `0`, `[]`). */
-function textToValue(text: string): unknown {
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * A condition's rendered text is read back as an expression: a Python literal (`False`, `None`,
+ * `0`, `[]`...) is that value; a bare name is Jinja's `true`, `false`, `none` or an undefined
+ * variable, so `Regular` or `null` is false (docs/catalog-rules/templates.md); any other text
+ * (`session opened for root`) is true when not empty.
+ */
+function textTruth(text: string): boolean {
   const t = text.trim();
   const lit = parsePythonLiteral(t);
-  return lit.ok ? lit.value : t;
+  if (lit.ok) return truthy(lit.value);
+  if (NAME.test(t)) return t === 'true';
+  return t !== '';
 }
 
 export function compileText(source: string, note?: LenientNote): (scope: Scope) => string {
@@ -113,16 +123,27 @@ export function compileText(source: string, note?: LenientNote): (scope: Scope) 
  * into one generated function), or null; throws TemplateSyntaxError as compileValue does.
  */
 export function parseLoneExpression(source: string): Expr | null {
-  return loneExpression(tokenize(source.trim()));
+  return loneValueExpression(tokenize(source.trim()));
+}
+
+function loneValueExpression(tokens: Token[]): Expr | null {
+  const expr = loneExpression(tokens);
+  return expr && isNumberedReference(tokens) ? keysAsText(expr) : expr;
+}
+
+export interface ValueOptions {
+  /** Text stays text: a rendered `[...]` or `{...}` is not read as a Python literal. */
+  readonly keepText?: boolean;
 }
 
 /** `note` hears of the constructs accepted beyond Jinja2's grammar (Parser.headerEnd). */
-export function compileValue(source: string, note?: LenientNote): (scope: Scope) => unknown {
+export function compileValue(source: string, note?: LenientNote, options: ValueOptions = {}): (scope: Scope) => unknown {
+  const keepText = options.keepText === true;
   const tokens = tokenize(source.trim());
-  const expr = loneExpression(tokens);
-  if (expr) return valueEvaluator(expr);
+  const expr = loneValueExpression(tokens);
+  if (expr) return valueEvaluator(expr, keepText);
   const render = renderer(tokens, note);
-  return (scope) => renderedValue(render(scope));
+  return keepText ? render : (scope) => renderedValue(render(scope));
 }
 
 export function compileCondition(source: string, note?: LenientNote): (scope: Scope) => boolean {
@@ -133,7 +154,7 @@ export function compileCondition(source: string, note?: LenientNote): (scope: Sc
   const render = renderer(tokens, note);
   return (scope) => {
     try {
-      return truthy(textToValue(render(scope)));
+      return textTruth(render(scope));
     } catch {
       return false;
     }

@@ -156,7 +156,30 @@ export class SqliteStore implements Output {
     return it as IterableIterator<string> & { close(): void };
   }
 
+  /** Earliest and latest event time (ms) of the matching events, and how many there are. */
+  timeRange(request: SearchRequest): { minMs: number | null; maxMs: number | null; count: number } {
+    const { sql, params } = this.whereSql(request);
+    const row = this.db.prepare(`SELECT min(ts) AS minMs, max(ts) AS maxMs, count(*) AS count FROM events ${sql}`).get(...params);
+    return row as { minMs: number | null; maxMs: number | null; count: number };
+  }
+
+  /** How many matching events fall in each bucket [originMs + i*bucketMs, +bucketMs), by bucket index. */
+  countByTime(request: SearchRequest, originMs: number, bucketMs: number): { bucket: number; count: number }[] {
+    const { sql, params } = this.whereSql(request);
+    // Bound numbers are REAL in SQLite: the quotient is cast to a whole bucket number.
+    const rows = this.db
+      .prepare(`SELECT CAST((ts - ?) / ? AS INTEGER) AS bucket, count(*) AS count FROM events ${sql} GROUP BY bucket ORDER BY bucket`)
+      .all(Math.floor(originMs), Math.max(1, Math.floor(bucketMs)), ...params);
+    return rows as { bucket: number; count: number }[];
+  }
+
   private searchSql(request: SearchRequest): { sql: string; params: unknown[] } {
+    const { sql: where, params } = this.whereSql(request);
+    params.push(request.limit ?? 100);
+    return { sql: `SELECT json FROM events ${where} ORDER BY ts DESC, seq DESC LIMIT ?`, params };
+  }
+
+  private whereSql(request: SearchRequest): { sql: string; params: unknown[] } {
     const where: string[] = [];
     const params: unknown[] = [];
     if (request.sinceMs !== undefined) { where.push('ts >= ?'); params.push(Math.floor(request.sinceMs)); }
@@ -167,9 +190,7 @@ export class SqliteStore implements Output {
       where.push(`(${frag.sql})`);
       params.push(...frag.params);
     }
-    params.push(request.limit ?? 100);
-    const sql = `SELECT json FROM events ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY ts DESC, seq DESC LIMIT ?`;
-    return { sql, params };
+    return { sql: where.length ? 'WHERE ' + where.join(' AND ') : '', params };
   }
 
   count(): number {

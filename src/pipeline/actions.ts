@@ -4,6 +4,7 @@ import { isAdmissible } from './admission.js';
 import { generateSet } from './generated-set.js';
 import { cloneValue, deletePath, getPath, pathWriter, splitPath } from './paths.js';
 import type { CompileSink } from './compile-sink.js';
+import { WRITE_DROP } from '../taxonomy/index.js';
 
 export type Scope = Record<string, unknown>;
 
@@ -118,11 +119,11 @@ function compileTranslate(raw: Record<string, unknown>, where: (string | number)
   }
   const fallback = constantValue(raw.fallback !== undefined ? raw.fallback : raw.default);
   const ignored = sink.ignoredValues;
-  const pairs = Object.keys(mapping).map((source) => ({
-    source: splitPath(source),
-    rest: splitPath(source).slice(1),
-    write: pathWriter(splitPath(String(mapping[source]))),
-  }));
+  const pairs = Object.keys(mapping).map((source) => {
+    const target = splitPath(String(mapping[source]));
+    // A declared scalar target stores the coerced translation, as a set does (taxonomy.md).
+    return { source: splitPath(source), rest: splitPath(source).slice(1), write: pathWriter(target), coerce: sink.writeCoercion(target) };
+  });
   return (state) => {
     for (const pair of pairs) {
       const value = resolveLayerThenFinal(state, pair.source, pair.rest);
@@ -132,6 +133,10 @@ function compileTranslate(raw: Record<string, unknown>, where: (string | number)
         if (table.has(key)) result = table.get(key);
       }
       if (isAdmissible(result, ignored)) {
+        if (pair.coerce !== undefined) {
+          result = pair.coerce(result);
+          if (result === WRITE_DROP) continue;
+        }
         pair.write(state.final, cloneValue(result));
         if (state.stage !== null) pair.write(state.stage, cloneValue(result));
       }

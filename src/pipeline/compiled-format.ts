@@ -1,9 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseJson } from '../core/json.js';
 import { isDict } from '../core/values.js';
 import { truthy } from '../language/runtime.js';
-import { StageError } from '../stages/stage.js';
 import type { Taxonomy } from '../taxonomy/index.js';
 import type { EventState } from './actions.js';
 import type { Entry } from './entries.js';
@@ -104,20 +103,23 @@ export class CompiledFormat implements Format {
         continue;
       }
       ran++;
-      let started = false;
       try {
         const value = entry.input(state);
-        if (!truthy(value)) throw new StageError('its input is missing or empty');
-        started = true;
+        // A stage given no input (None, "", 0, an empty list: Python-false) does not run: its name
+        // keeps what it held, undefined at first (`layer == null` holds), where one that runs and
+        // fails is an empty layer (docs/catalog-rules/stages.md, eval.md).
+        if (!truthy(value)) {
+          failures.push({ entry: entry.name, stage: entry.stageName, reason: 'its input is missing or empty' });
+          continue;
+        }
         const layer = entry.layerOf(entry.stage.run(value, { scope, nowMs }));
         layers[entry.name] = layer;
         scope[entry.name] = layer;
         succeeded++;
       } catch (err) {
-        if (started || !Object.hasOwn(layers, entry.name)) {
-          layers[entry.name] = {};
-          scope[entry.name] = layers[entry.name];
-        }
+        // Even when an earlier entry of the same name had succeeded.
+        layers[entry.name] = {};
+        scope[entry.name] = layers[entry.name];
         failures.push({ entry: entry.name, stage: entry.stageName, reason: (err as Error)?.message ?? String(err) });
       }
     }
@@ -161,4 +163,21 @@ export function readFormatTests(formatDir: string): FormatTestCase[] {
     }
     return { file: path, input: data.input as InputEvent, expected: data.expected };
   });
+}
+
+/**
+ * What the tests of a format are made of, cheaply: each test file's name, size and modification
+ * time (undefined when the folder cannot be read). Data derived from the tests is keyed by it.
+ */
+export function formatTestsStamp(formatDir: string): string | undefined {
+  const dir = join(formatDir, 'tests');
+  try {
+    const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+    return files.map((file) => {
+      const st = statSync(join(dir, file));
+      return `${file}:${st.size}:${st.mtimeMs}`;
+    }).join('/');
+  } catch {
+    return undefined;
+  }
 }

@@ -97,9 +97,12 @@ function compileCustomStage(raw: unknown, where: (string | number)[], sink: Comp
     const compiled = compileAction(action, [...where, 'actions', i], sink);
     if (compiled) actions.push(compiled);
   });
-  const stageFilter = compileFilter(raw.filter, [...where, 'filter'], sink);
-  if (!stageFilter) return actions;
-  return [(state) => { if (stageFilter(state.scope)) for (const a of actions) a(state); }];
+  // The reference reads `filter` on pipeline entries and actions only: one written in a stage's
+  // definition is not applied (docs/catalog-rules/stages.md).
+  if (raw.filter !== undefined && raw.filter !== null && raw.filter !== '') {
+    sink.warning([...where, 'filter'], 'a filter in a stage definition is not applied (the stage always runs); put it on the pipeline entry or on the actions');
+  }
+  return actions;
 }
 
 /** Properties every common stage takes. */
@@ -163,7 +166,7 @@ function compileInput(raw: unknown, factory: StageFactory, where: (string | numb
   if (isTemplate(raw)) {
     let fn: (scope: Scope) => unknown;
     try {
-      fn = compileValue(raw, (message) => sink.templateNote(where, message));
+      fn = compileValue(raw, (message) => sink.templateNote(where, message), { keepText: factory.textInput === true });
     } catch (err) {
       sink.templateProblem(where, err);
       return () => undefined;

@@ -1,19 +1,49 @@
 import { stringifyJson } from '../core/json.js';
 import type { Format, InputEvent, NormalizedEvent } from '../pipeline/index.js';
-import { failureRecord, isFailure } from './failure-record.js';
+import { failureReason, failureRecord, isFailure, markOrigin, type LineOrigin } from './failure-record.js';
 import { FormatDetector } from './format-detector.js';
 import { messageLiteral, parseInputLine, type InputMode } from './input-line.js';
 import { NdjsonBytes } from './ndjson-bytes.js';
 
-/** A slice of input lines, in order; `invalidUtf8` lists the indexes decoded lossily. */
+/**
+ * A slice of input lines, in order; `invalidUtf8` lists the indexes decoded lossily. With a
+ * `source` (the input file, "-" for standard input), `lineNumbers[i]` is the line number of lines[i].
+ */
 export interface Batch {
   lines: string[];
   invalidUtf8: number[];
+  source?: string;
+  lineNumbers?: number[];
 }
 
 /** Whole input lines as undecoded bytes: the main thread's cheap hand-over to worker threads. */
 export interface ByteBatch {
   bytes: Uint8Array;
+  /** The input file and the number of the block's first line. */
+  source?: string;
+  firstLine?: number;
+}
+
+/** A failed line, for the run's summary. */
+export interface FailureNote {
+  file?: string;
+  line?: number;
+  error: string;
+}
+
+/** Failures noted per batch: the summary shows the first few of a run, and counts the rest. */
+export const NOTED_FAILURES = 5;
+
+/** Where line `i` of a batch came from, when the batch knows. */
+export function originOf(batch: Batch, i: number): LineOrigin | undefined {
+  const line = batch.lineNumbers?.[i];
+  return batch.source !== undefined && line !== undefined ? { file: batch.source, line } : undefined;
+}
+
+/** Notes a failed event of line `i` (at most NOTED_FAILURES per batch). */
+export function noteFailure(notes: FailureNote[], event: NormalizedEvent, origin: LineOrigin | undefined): void {
+  if (notes.length >= NOTED_FAILURES) return;
+  notes.push(origin ? { file: origin.file, line: origin.line, error: failureReason(event) } : { error: failureReason(event) });
 }
 
 /** NDJSON for a batch (one line per input line, UTF-8) and its counts. */
@@ -23,6 +53,8 @@ export interface BatchResult {
   failed: number;
   /** Events per format slug (only with --format auto). */
   perFormat: Record<string, number>;
+  /** The first failures of the batch, with their place in the input. */
+  failures: FailureNote[];
 }
 
 export type Normalizer = { kind: 'format'; format: Format } | { kind: 'auto'; detector: FormatDetector };
@@ -38,6 +70,7 @@ export function createBatchProcessor(normalizer: Normalizer, mode: InputMode): (
     // Events come out two to three times their input's size; the buffer grows when that is short.
     const out = new NdjsonBytes(inputChars * 3 + 1024, into);
     const perFormat: Record<string, number> = {};
+    const failures: FailureNote[] = [];
     let failed = 0;
     let invalidAt = 0;
     for (let i = 0; i < batch.lines.length; i++) {
@@ -47,10 +80,10 @@ export function createBatchProcessor(normalizer: Normalizer, mode: InputMode): (
       let input: InputEvent | undefined;
       if (batch.invalidUtf8[invalidAt] === i) {
         invalidAt++;
-        event = failureRecord(line, 'input: invalid UTF-8');
+        event = failureRecord(line, 'input: invalid UTF-8', undefined, originOf(batch, i));
       } else {
         const parsed = parseInputLine(line, mode);
-        if ('error' in parsed) event = failureRecord(line, parsed.error);
+        if ('error' in parsed) event = failureRecord(line, parsed.error, undefined, originOf(batch, i));
         else {
           input = parsed.event;
           if (mode === 'json') literal = messageLiteral(line, input);
@@ -63,7 +96,12 @@ export function createBatchProcessor(normalizer: Normalizer, mode: InputMode): (
           }
         }
       }
-      if (isFailure(event)) failed++;
+      if (isFailure(event)) {
+        failed++;
+        const origin = originOf(batch, i);
+        if (origin !== undefined) markOrigin(event, origin);
+        noteFailure(failures, event, origin);
+      }
       if (literal === undefined || !writeWithLiteral(out, event, input!.message, literal)) out.push(stringifyJson(event));
     }
     return {
@@ -71,6 +109,7 @@ export function createBatchProcessor(normalizer: Normalizer, mode: InputMode): (
       normalized: batch.lines.length - failed,
       failed,
       perFormat,
+      failures,
     };
   };
 }

@@ -1,7 +1,8 @@
 import { EAGER_FORMATS } from '../pipeline/format-registry.js';
 import type { Format, InputEvent, NormalizedEvent, NormalizeOptions } from '../pipeline/index.js';
 import { isFailure } from './failure-record.js';
-import { FormatIndex } from './format-index.js';
+import type { FormatIndex } from './format-index.js';
+import { formatIndexOf } from './format-index-cache.js';
 import { formatSignature, MAX_HEAD, type FormatSignature } from './format-signature.js';
 
 /** Result of normalizing with the format the detector picked (none when no format parsed the event). */
@@ -55,7 +56,7 @@ export class FormatDetector {
   constructor(readonly formats: readonly Format[]) {
     // As many as are compiled at start (EAGER_FORMATS): a larger set is compiled only where tried.
     const many = formats.length > EAGER_FORMATS;
-    this.index = many ? FormatIndex.build(formats.map((f) => f.loadTests().map((t) => t.input.message))) : undefined;
+    this.index = many ? formatIndexOf(formats) : undefined;
     this.entries = many ? [] : formats.map((format) => ({ format, signature: probeOrder(formatSignature(format)) }));
   }
 

@@ -5,6 +5,9 @@
  * holding each term, weighted by how rare the term is across formats (tf-idf); an event is scored
  * against every format through an inverted index of terms (cosine similarity), so its cost grows
  * with the terms of the event, not with the number of formats.
+ *
+ * The index lives in flat typed arrays (postings of term t: [offsets[t], offsets[t + 1])), so that
+ * it is written to and read from the derived-data cache as a few blocks of bytes (format-index-cache.ts).
  */
 
 /** How much of a message is read: long messages are mostly values. */
@@ -27,17 +30,29 @@ export function messageTerms(message: string): Set<string> {
   return terms;
 }
 
-interface Posting {
-  format: number;
-  weight: number;
+/** The index as plain data: what the cache stores. */
+export interface FormatIndexData {
+  terms: string[];
+  /** Per term: its rarity, log(formats / formats with the term). */
+  idf: Float64Array;
+  /** Per term, where its postings start (one more entry: the end of the last). */
+  offsets: Uint32Array;
+  postingFormat: Uint32Array;
+  postingWeight: Float64Array;
+  /** Per format: the length of its weight vector. */
+  norms: Float64Array;
 }
 
 export class FormatIndex {
-  private constructor(
-    private readonly postings: Map<string, Posting[]>,
-    private readonly idf: Map<string, number>,
-    private readonly norms: Float64Array,
-  ) {}
+  private readonly termIds = new Map<string, number>();
+  private readonly scores: Float64Array;
+  private readonly touched: Uint32Array;
+
+  constructor(readonly data: FormatIndexData) {
+    data.terms.forEach((term, id) => this.termIds.set(term, id));
+    this.scores = new Float64Array(data.norms.length);
+    this.touched = new Uint32Array(data.norms.length);
+  }
 
   /** Builds the index from each format's sample messages (its test inputs), in format order. */
   static build(samples: readonly (readonly string[])[]): FormatIndex {
@@ -49,36 +64,53 @@ export class FormatIndex {
     });
     const formatsWith = new Map<string, number>();
     for (const counts of shares) for (const term of counts.keys()) formatsWith.set(term, (formatsWith.get(term) ?? 0) + 1);
-    const idf = new Map<string, number>();
-    for (const [term, n] of formatsWith) idf.set(term, Math.log(samples.length / n));
-    const postings = new Map<string, Posting[]>();
+    // A term every format has weighs nothing: it is left out.
+    const terms = [...formatsWith.keys()].filter((term) => formatsWith.get(term)! < samples.length);
+    const ids = new Map(terms.map((term, id) => [term, id]));
+    const idf = new Float64Array(terms.map((term) => Math.log(samples.length / formatsWith.get(term)!)));
+    const offsets = new Uint32Array(terms.length + 1);
+    terms.forEach((term, id) => (offsets[id + 1] = offsets[id]! + formatsWith.get(term)!));
+    const postingFormat = new Uint32Array(offsets[terms.length]!);
+    const postingWeight = new Float64Array(offsets[terms.length]!);
+    const filled = offsets.slice(0, terms.length);
     const norms = new Float64Array(samples.length);
     shares.forEach((counts, format) => {
       let sum = 0;
       for (const [term, share] of counts) {
-        const weight = share * idf.get(term)!;
-        if (weight === 0) continue;
+        const id = ids.get(term);
+        if (id === undefined) continue;
+        const weight = share * idf[id]!;
         sum += weight * weight;
-        let list = postings.get(term);
-        if (list === undefined) postings.set(term, (list = []));
-        list.push({ format, weight });
+        const at = filled[id]!++;
+        postingFormat[at] = format;
+        postingWeight[at] = weight;
       }
       norms[format] = Math.sqrt(sum) || 1;
     });
-    return new FormatIndex(postings, idf, norms);
+    return new FormatIndex({ terms, idf, offsets, postingFormat, postingWeight, norms });
   }
 
   /** Up to `count` formats (their positions) by decreasing likeness; formats with no term in common are left out. */
   rank(message: string, count: number): number[] {
-    const scores = new Map<number, number>();
+    const { idf, offsets, postingFormat, postingWeight, norms } = this.data;
+    const scores = this.scores;
+    let touched = 0;
     for (const term of messageTerms(message)) {
-      const list = this.postings.get(term);
-      if (list === undefined) continue;
-      const rarity = this.idf.get(term)!;
-      for (const { format, weight } of list) scores.set(format, (scores.get(format) ?? 0) + weight * rarity);
+      const id = this.termIds.get(term);
+      if (id === undefined) continue;
+      const rarity = idf[id]!;
+      for (let at = offsets[id]!, end = offsets[id + 1]!; at < end; at++) {
+        const format = postingFormat[at]!;
+        if (scores[format] === 0) this.touched[touched++] = format;
+        scores[format]! += postingWeight[at]! * rarity;
+      }
     }
     const ranked: { format: number; score: number }[] = [];
-    for (const [format, score] of scores) ranked.push({ format, score: score / this.norms[format] });
+    for (let i = 0; i < touched; i++) {
+      const format = this.touched[i]!;
+      ranked.push({ format, score: scores[format]! / norms[format]! });
+      scores[format] = 0;
+    }
     ranked.sort((a, b) => b.score - a.score || a.format - b.format);
     return ranked.slice(0, count).map((r) => r.format);
   }

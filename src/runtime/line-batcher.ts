@@ -39,8 +39,20 @@ export class LineBatcher {
   private lines: string[] = [];
   private invalid: number[] = [];
   private carry: Buffer | undefined;
+  private source: string | undefined;
+  private numbers: number[] = [];
+  private nextLine = 1;
 
   constructor(private readonly batchSize: number) {}
+
+  /**
+   * Starts an input named `source`: its batches carry its name and each line's number (blank
+   * lines count), and never hold lines of another input.
+   */
+  beginInput(source: string, firstLine = 1): void {
+    this.source = source;
+    this.nextLine = firstLine;
+  }
 
   /** Adds bytes; returns the batches completed by them. */
   push(chunk: Buffer): Batch[] {
@@ -73,13 +85,19 @@ export class LineBatcher {
     const out: Batch[] = [];
     if (this.carry) this.addBytes(this.carry, out);
     this.carry = undefined;
+    if (this.source !== undefined) out.push(...this.flush());
     return out;
   }
 
   /** The last, partial batch (empty when none). */
   flush(): Batch[] {
     if (this.lines.length === 0) return [];
-    const batch = { lines: this.lines, invalidUtf8: this.invalid };
+    const batch: Batch = { lines: this.lines, invalidUtf8: this.invalid };
+    if (this.source !== undefined) {
+      batch.source = this.source;
+      batch.lineNumbers = this.numbers;
+      this.numbers = [];
+    }
     this.lines = [];
     this.invalid = [];
     return [batch];
@@ -94,22 +112,24 @@ export class LineBatcher {
   }
 
   private add(line: string, invalidUtf8: boolean, out: Batch[]): void {
+    const number = this.nextLine++;
     if (line.endsWith('\r')) line = line.slice(0, -1);
     // Blank lines carry no event (a trailing newline, separators between files).
     if (line.length === 0) return;
     if (invalidUtf8) this.invalid.push(this.lines.length);
+    if (this.source !== undefined) this.numbers.push(number);
     this.lines.push(line);
     if (this.lines.length >= this.batchSize) out.push(...this.flush());
   }
 }
 
-/** All lines of a block of complete lines (worker side of a ByteBatch). */
-export function splitLines(bytes: Uint8Array): Batch {
+/** All lines of a block of complete lines (worker side of a ByteBatch), numbered when `source` is given. */
+export function splitLines(bytes: Uint8Array, source?: string, firstLine = 1): Batch {
   const batcher = new LineBatcher(Number.POSITIVE_INFINITY);
+  if (source !== undefined) batcher.beginInput(source, firstLine);
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  batcher.push(buf);
-  batcher.endOfInput();
-  return batcher.flush()[0] ?? { lines: [], invalidUtf8: [] };
+  const batches = [...batcher.push(buf), ...batcher.endOfInput(), ...batcher.flush()];
+  return batches[0] ?? { lines: [], invalidUtf8: [] };
 }
 
 /**
@@ -179,4 +199,12 @@ export class ByteChunker {
     block.set(this.parts[lastPart]!.subarray(0, end), offset);
     return block;
   }
+}
+
+/** The number of lines in a block of whole lines (its newlines). */
+export function countLines(bytes: Uint8Array): number {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let n = 0;
+  for (let at = buf.indexOf(NEWLINE); at >= 0; at = buf.indexOf(NEWLINE, at + 1)) n++;
+  return n;
 }

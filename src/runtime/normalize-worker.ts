@@ -59,7 +59,7 @@ function serve(port: NonNullable<typeof parentPort>): void {
   port.on('message', (request: WorkerRequest) => {
     let reply: WorkerReply;
     try {
-      const batch = 'bytes' in request.batch ? splitLines(request.batch.bytes) : request.batch;
+      const batch = 'bytes' in request.batch ? splitLines(request.batch.bytes, request.batch.source, request.batch.firstLine) : request.batch;
       const result = processBatch(batch, request.into);
       // Never transferred (see shared-blocks.ts): a view of the shared block is shared, other bytes copied.
       port.postMessage({ seq: request.seq, result } satisfies WorkerReply);

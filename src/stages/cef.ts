@@ -26,7 +26,9 @@ export const cefParse: StageFactory = {
           const bar = unescapedBar(text, pos);
           if (bar === -1) throw new StageError(`CEF header has fewer than ${HEADER_KEYS.length} fields`);
           const field = text.slice(pos, bar);
-          out[key] = (field.includes('\\') ? field.replace(HEADER_ESCAPE, '$1') : field).trim();
+          const value = (field.includes('\\') ? field.replace(HEADER_ESCAPE, '$1') : field).trim();
+          // An empty header field gives no key, as an empty extension value does.
+          if (value !== '') out[key] = value;
           pos = bar + 1;
         }
         parseExtension(text.slice(pos), out);

@@ -3,7 +3,8 @@ import { StageConfigError, StageError, type StageFactory } from './stage.js';
 /**
  * `dsv.parse-dsv` (parser-language 5.5): one CSV record (double-quote quoting, `""` for a quote)
  * mapped to `columnnames` by position; extra columns are ignored, missing ones hold None
- * (Python's csv.DictReader `restval`: a declared column compares `== None`).
+ * (Python's csv.DictReader `restval`: a declared column compares `== None`). Line breaks inside
+ * a quoted field are dropped.
  */
 export const dsvParse: StageFactory = {
   names: ['dsv.parse-dsv'],
@@ -50,11 +51,11 @@ function splitRecord(text: string, delimiter: string, max: number): string[] {
       for (;;) {
         const q = text.indexOf('"', pos);
         if (q === -1) {
-          field += text.slice(pos); // unterminated quote: the field runs to the end, as csv's lenient mode
+          field += joinLines(text.slice(pos)); // unterminated quote: the field runs to the end, as csv's lenient mode
           pos = len;
           break;
         }
-        field += text.slice(pos, q);
+        field += joinLines(text.slice(pos, q));
         pos = q + 1;
         if (text[pos] === '"') {
           field += '"';
@@ -71,4 +72,12 @@ function splitRecord(text: string, delimiter: string, max: number): string[] {
     pos = end + 1;
   }
   return fields;
+}
+
+/**
+ * A quoted field that spans lines loses its line breaks: the reference reads the record line by
+ * line (csv.reader over `text.splitlines()`), which joins the pieces of a quoted field directly.
+ */
+function joinLines(piece: string): string {
+  return piece.includes('\n') || piece.includes('\r') ? piece.replace(/\r\n|\n|\r/g, '') : piece;
 }

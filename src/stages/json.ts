@@ -7,6 +7,7 @@ export const jsonParse: StageFactory = {
   names: ['json.parse-json', 'json.parseJSON'],
   properties: [],
   defaultInput: 'message',
+  textInput: true,
   compile() {
     return {
       run(input: unknown): unknown {
@@ -14,7 +15,7 @@ export const jsonParse: StageFactory = {
         if (typeof input !== 'string') throw new StageError(`expected a JSON string, got ${typeName(input)}`);
         let value: unknown;
         try {
-          value = parseJson(input);
+          value = parseJson(input, { int64: true });
         } catch (err) {
           if (err instanceof JsonSyntaxError) throw new StageError(`malformed JSON: ${err.message}`);
           throw err;

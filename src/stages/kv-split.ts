@@ -42,7 +42,6 @@ const OPEN = 91; // [
 const CLOSE = 93; // ]
 const QUOTE = 34; // "
 const APOSTROPHE = 39; // '
-const isQuote = (c: number): boolean => c === QUOTE || c === APOSTROPHE;
 /** Sections nest at most this deep; deeper brackets are read as text. */
 const MAX_DEPTH = 32;
 
@@ -112,17 +111,15 @@ class Splitter {
 
   /**
    * The value starting at `pos`; leaves `pos` after it and its item separator. A quoted value is
-   * one only when its first closing quote ends the item (the next pair, a section bracket or the
-   * end follows); otherwise the value runs to the boundary like an unquoted one, and loses one
-   * pair of quotes only when it starts and ends with them (`k=""a"" n=` gives `"a"`, while
-   * `k="a"  n=` gives `"a"`: the space before the boundary is part of it). Values are trimmed.
+   * one only when its closing quote ends the item (the next pair, a section bracket or the end
+   * follows); otherwise the quote is text like any other. The text between quotes is trimmed.
    */
   private value(): string {
     const { text } = this;
     const start = this.pos;
-    const open = text.charCodeAt(start);
-    if (isQuote(open)) {
-      const close = closingQuote(text, start + 1, open);
+    const quote = text.charCodeAt(start);
+    if (quote === QUOTE || quote === APOSTROPHE) {
+      const close = closingQuote(text, start + 1, quote === QUOTE ? '"' : "'");
       if (close !== -1) {
         const after = close + 1;
         if (isBlank(text, after)) {
@@ -143,7 +140,7 @@ class Splitter {
     }
     const end = this.boundaryFrom(start);
     this.pos = end.next;
-    return unquote(text.slice(start, end.at)).trim();
+    return outerQuotesOff(text.slice(start, end.at)).trim();
   }
 
   /** Where the value starting at `from` ends (`at`) and where the next item starts (`next`). */
@@ -156,10 +153,14 @@ class Splitter {
   }
 }
 
-function unquote(raw: string): string {
-  const q = raw.charCodeAt(0);
-  const quoted = raw.length >= 2 && isQuote(q) && raw.charCodeAt(raw.length - 1) === q;
-  return quoted ? raw.slice(1, -1) : raw;
+/**
+ * An unquoted value that still starts and ends with the same quote (`""a=b""`, the closing quote
+ * not ending the item) loses that one outer pair; a value with blanks after its quote keeps it.
+ */
+function outerQuotesOff(value: string): string {
+  const q = value.charCodeAt(0);
+  if (value.length >= 2 && (q === QUOTE || q === APOSTROPHE) && value.charCodeAt(value.length - 1) === q) return value.slice(1, -1);
+  return value;
 }
 
 function isBlank(text: string, from: number): boolean {
@@ -167,9 +168,8 @@ function isBlank(text: string, from: number): boolean {
   return true;
 }
 
-function closingQuote(text: string, from: number, quote: number): number {
-  const mark = String.fromCharCode(quote);
-  let q = text.indexOf(mark, from);
-  while (q !== -1 && text.charCodeAt(q - 1) === 92 /* \ */) q = text.indexOf(mark, q + 1);
+function closingQuote(text: string, from: number, quote: string): number {
+  let q = text.indexOf(quote, from);
+  while (q !== -1 && text.charCodeAt(q - 1) === 92 /* \ */) q = text.indexOf(quote, q + 1);
   return q;
 }

@@ -50,6 +50,11 @@ export interface StageFactory {
   properties: readonly string[];
   /** What an omitted input_field means: the original message, or the original `@timestamp`. */
   defaultInput: 'message' | '@timestamp';
+  /**
+   * True when the stage reads text itself: a template input_field gives the stage the rendered
+   * text, not the Python value a `[...]`/`{...}` text would otherwise become.
+   */
+  textInput?: boolean;
   /** Throws StageConfigError with a clear message for bad properties (unknown grok pattern, bad regex). */
   compile(properties: Record<string, unknown>, ctx: StageCompileContext): CompiledStage;
 }

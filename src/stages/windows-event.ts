@@ -4,7 +4,8 @@ import { convertElement, parseXmlTree } from './xml.js';
 
 /**
  * `xml.parse-windows-event` (parser-language 5.9): a Windows `<Event>` as
- * `{System: {...}, EventData: {<Data Name>: text}}`, every value a string (empty ones `""`).
+ * `{System: {...}, EventData: {<Data Name>: text}}`, every value a string; an empty named `<Data>`
+ * has no text and gives None, as an XML element's missing text does in Python.
  * Unnamed `<Data>` items are kept in order under `Data`; `UserData` is added when present.
  */
 export const windowsEventParse: StageFactory = {
@@ -39,7 +40,7 @@ function flattenEventData(node: unknown): Record<string, unknown> {
     if (isDict(converted) && typeof converted.Name === 'string') {
       const text = converted['#text'];
       Object.defineProperty(out, converted.Name, {
-        value: typeof text === 'string' ? text : '', enumerable: true, writable: true, configurable: true,
+        value: typeof text === 'string' && text !== '' ? text : null, enumerable: true, writable: true, configurable: true,
       });
     } else {
       unnamed.push(converted);

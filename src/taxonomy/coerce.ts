@@ -18,14 +18,27 @@ function keyword(value: unknown): Coerced {
   if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean' || value instanceof PyFloat) {
     return pyScalarText(value);
   }
-  if (value === null) return null; // only inside lists: admission already removed top-level nulls
+  if (value === null) return DROP; // a None field value is no value (a None list element: coerceValue)
   if (typeof value === 'object') return pyCompactJson(value);
   return DROP;
 }
 
+const LONG_MIN = -(2n ** 63n);
+const LONG_MAX = 2n ** 63n - 1n;
+
+/** A number field holds signed 64-bit integers: a larger one saturates at the bound. */
+function saturate(value: number | bigint | PyFloat): number | bigint | PyFloat {
+  if (typeof value !== 'bigint') return value;
+  return value > LONG_MAX ? LONG_MAX : value < LONG_MIN ? LONG_MIN : value;
+}
+
 function number(value: unknown): Coerced {
-  if (typeof value === 'number' || typeof value === 'bigint' || value instanceof PyFloat) return value;
-  if (typeof value === 'string') return parseNumericText(value) ?? DROP;
+  if (typeof value === 'number' || value instanceof PyFloat) return value;
+  if (typeof value === 'bigint') return saturate(value);
+  if (typeof value === 'string') {
+    const n = parseNumericText(value);
+    return n === undefined ? DROP : saturate(n);
+  }
   // Python's bool is an int; write it as one so that numeric mappings accept it.
   if (typeof value === 'boolean') return value ? 1 : 0;
   return DROP;
@@ -84,7 +97,8 @@ export function coerceValue(kind: Kind, value: unknown): Coerced {
     const out: unknown[] = [];
     for (const item of value) {
       // A nested list is one keyword value (JSON text) but no number, date or IP.
-      const result = Array.isArray(item) ? (kind === Kind.Keyword ? pyCompactJson(item) : DROP) : coerce(item);
+      // None in a keyword list is JSON's text, as objects are; a None field value is no value.
+      const result = Array.isArray(item) ? (kind === Kind.Keyword ? pyCompactJson(item) : DROP) : item === null && kind === Kind.Keyword ? 'null' : coerce(item);
       if (result !== DROP) out.push(result);
     }
     return out;

@@ -22,7 +22,7 @@ export function inferCopies(event: Event, copyActionOutcome = true): void {
   if (isDict(file) && file.name === undefined && typeof file.path === 'string') {
     const path = file.path;
     const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-    // Without any separator the whole path is the name and the directory is empty text.
+    // Without any separator the whole path is the name and the directory is "" (os.path.dirname).
     file.name = path.slice(cut + 1);
     if (file.directory === undefined) file.directory = cut >= 0 ? path.slice(0, cut) : '';
   }

@@ -6,7 +6,7 @@ import type { Event } from './event-paths.js';
 const GROUPS: ReadonlyArray<readonly [group: string, splitsDomain: boolean]> = [
   ['source', true],
   ['destination', true],
-  ['client', false],
+  ['client', true],
 ];
 
 /** Copies `parts` into `target` where the field is absent. */

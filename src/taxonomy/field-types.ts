@@ -14,8 +14,15 @@ export enum Kind {
   Ip,
   /** a leaf kept as written (custom int types, geo_point, date_nanos, ...). */
   Verbatim,
-  /** object/dict/array/list/nested/flattened: the whole subtree is kept, unfiltered. */
+  /** object/dict/nested/flattened: the whole subtree is kept, unfiltered. */
   Container,
+  /** array/list: a container whose value is a list (any other value becomes its one element). */
+  List,
+}
+
+/** Whether the field keeps its whole subtree (an object or a list type). */
+export function isContainer(kind: Kind | undefined): boolean {
+  return kind === Kind.Container || kind === Kind.List;
 }
 
 /** The 22 type names of the catalog's fields.yml files (parser-language 1.2). */
@@ -42,7 +49,7 @@ const KIND_BY_TYPE = new Map<string, Kind>([
   // `string` is no type of the catalog's docs (keyword, boolean, long, float, array, dict): kept too.
   ['integer', Kind.Verbatim], ['int', Kind.Verbatim], ['short', Kind.Verbatim],
   ['date_nanos', Kind.Verbatim], ['geo_point', Kind.Verbatim], ['tracker', Kind.Verbatim],
-  ['object', Kind.Container], ['dict', Kind.Container], ['array', Kind.Container], ['list', Kind.Container],
+  ['object', Kind.Container], ['dict', Kind.Container], ['array', Kind.List], ['list', Kind.List],
   ['nested', Kind.Container], ['flattened', Kind.Container],
 ]);
 

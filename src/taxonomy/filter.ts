@@ -2,7 +2,7 @@
 import { isPathDict, wasWritten } from '../core/path-dicts.js';
 import { isDict } from '../core/values.js';
 import { DROP, coerceValue } from './coerce.js';
-import { Kind } from './field-types.js';
+import { isContainer, Kind } from './field-types.js';
 import type { FieldNode } from './taxonomy.js';
 import { setOwnKey } from '../core/own-key.js';
 
@@ -33,7 +33,7 @@ function hasKeys(obj: Record<string, unknown>): boolean {
  * without one filtering the other.
  */
 export function filterAndCoerce(obj: Record<string, unknown>, node: FieldNode | undefined): Record<string, unknown> {
-  return filterDict(obj, node, true, true);
+  return filterDict(obj, node, true);
 }
 
 /**
@@ -43,20 +43,22 @@ export function filterAndCoerce(obj: Record<string, unknown>, node: FieldNode | 
  * into a written dict (`auditd.user` into the written `auditd`); a dict below a written value,
  * or one a path write created, goes when emptied.
  */
-function filterDict(obj: Record<string, unknown>, node: FieldNode | undefined, atRoot: boolean, holdsWrites: boolean): Record<string, unknown> {
+/** `inList`: `obj` is (inside) an element of a list, where a list-typed field is not wrapped. */
+function filterDict(obj: Record<string, unknown>, node: FieldNode | undefined, holdsWrites: boolean, inList = false): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key in obj) {
     if (!Object.hasOwn(obj, key)) continue;
     const value = obj[key];
     const child = childOf(node, key);
     const kind = child?.kind;
-    if (kind === Kind.Container) {
-      put(out, key, child!.children === null ? value : keepSubtree(value, child!));
+    if (isContainer(kind)) {
+      const held = kind === Kind.List && !inList ? asList(value) : value;
+      put(out, key, child!.children === null ? held : keepSubtree(held, child!));
       continue;
     }
     if (kind !== undefined && !(child!.children !== null && isDict(value))) {
-      if (kind === Kind.Keyword && typeof value === 'string') {
-        put(out, key, value); // the commonest leaf: a string is its own keyword value
+      if ((kind === Kind.Keyword || kind === Kind.Verbatim) && typeof value === 'string') {
+        if (value !== '') put(out, key, value); // the commonest leaf: a string is its own value
         continue;
       }
       const result = coerceValue(kind, value);
@@ -64,10 +66,8 @@ function filterDict(obj: Record<string, unknown>, node: FieldNode | undefined, a
       continue;
     }
     if (isDict(value)) {
-      // A nested object that no declared field lies under goes whole.
-      if (child === undefined && !atRoot) continue;
       const created = isPathDict(value);
-      const filtered = filterDict(value, child, false, created);
+      const filtered = filterDict(value, child, created, inList);
       if ((holdsWrites && !created) || hasKeys(filtered) || wasWritten(obj, key)) put(out, key, filtered);
     } else if (Array.isArray(value)) {
       const list = filterObjectList(value, child);
@@ -94,9 +94,9 @@ function keepSubtree(value: unknown, node: FieldNode): unknown {
     const item = value[key];
     const child = childOf(node, key);
     const kind = child?.kind;
-    if (child === undefined || (kind === Kind.Container && child.children === null)) {
+    if (child === undefined || (isContainer(kind) && child.children === null)) {
       put(out, key, item);
-    } else if (kind === undefined || kind === Kind.Container || (child.children !== null && isDict(item))) {
+    } else if (kind === undefined || isContainer(kind) || (child.children !== null && isDict(item))) {
       put(out, key, child.children === null ? item : keepSubtree(item, child));
     } else {
       const result = coerceValue(kind, item);
@@ -110,9 +110,14 @@ function keepSubtree(value: unknown, node: FieldNode): unknown {
 function filterObjectList(list: unknown[], node: FieldNode | undefined): unknown[] | undefined {
   const out: unknown[] = [];
   for (const item of list) {
-    if (isDict(item)) out.push(filterDict(item, node, false, false));
+    if (isDict(item)) out.push(filterDict(item, node, false, true));
   }
   return out.length === 0 ? undefined : out;
+}
+
+/** A list-typed field holds a list: an object (or any other value) written there is its one element. */
+function asList(value: unknown): unknown {
+  return Array.isArray(value) ? value : [value];
 }
 
 /** Assignment that never reaches the `__proto__` setter. */

@@ -2,7 +2,7 @@ export { Taxonomy, type FieldDefinition, type TaxonomySources, type TaxonomyWarn
 export { TaxonomyError } from './errors.js';
 export { createNormalizer, type Normalizer, type NormalizerOptions } from './normalizer.js';
 export { RELATED_SOURCES } from './related.js';
-export { LOGON_TYPE_NAMES } from './windows-logon.js';
+export { LOGON_FAILURE_REASONS, LOGON_TYPE_NAMES } from './windows-logon.js';
 export { splitDomain, type DomainParts } from './domain-split.js';
 export { splitUrl, type UrlParts } from './url.js';
 export { parseUserAgent, type UserAgentInfo } from './user-agent.js';

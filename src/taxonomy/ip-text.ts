@@ -1,4 +1,4 @@
-/** Python `str(ipaddress.ip_address(text))`: the canonical text of an address `isIP` accepted. */
+/** Python 3.13's `str(ipaddress.ip_address(text))`: the canonical text of an address `isIP` accepted. */
 import { isIPv6 } from 'node:net';
 
 /** The 8 hextets of a valid IPv6 address without scope (a trailing dotted quad gives the last two). */
@@ -39,10 +39,19 @@ function compress(groups: number[]): string {
   return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLen).join(':')}`;
 }
 
+/** An IPv4-mapped address (`::ffff:a.b.c.d`) keeps its dotted quad, as Python 3.13 writes it. */
+function mappedText(groups: number[]): string | undefined {
+  for (let i = 0; i < 5; i++) if (groups[i] !== 0) return undefined;
+  if (groups[5] !== 0xffff) return undefined;
+  const [hi, lo] = [groups[6]!, groups[7]!];
+  return `::ffff:${hi >> 8}.${hi & 0xff}.${lo >> 8}.${lo & 0xff}`;
+}
+
 export function canonicalIp(text: string): string {
   if (!isIPv6(text)) return text; // IPv4: isIP refuses leading zeros, so valid text is canonical
   const percent = text.indexOf('%');
   const address = percent === -1 ? text : text.slice(0, percent);
   const scope = percent === -1 ? '' : text.slice(percent);
-  return compress(hextets(address)) + scope;
+  const groups = hextets(address);
+  return (mappedText(groups) ?? compress(groups)) + scope;
 }

@@ -2,9 +2,10 @@
  * Python renderings of values, as the reference engine prints them into keyword fields:
  * `str()` for scalars and `json.dumps(v, sort_keys=True, separators=(",", ":"))` for containers.
  *
- * ensure_ascii: Python's default (True) is kept, so non-ASCII characters in a JSON-rendered
- * object come out as `\uXXXX` escapes (surrogate pairs above the BMP), exactly like the
- * reference engine's `json.dumps` default. Plain strings are never escaped.
+ * ensure_ascii is off: non-ASCII characters in a JSON-rendered object stay as they are, only
+ * quotes, backslashes and control characters are escaped (every catalog test with non-ASCII
+ * text in such a value expects it raw: docs/catalog-rules/taxonomy.md). Plain strings are
+ * never escaped.
  */
 import { PyFloat } from '../core/values.js';
 
@@ -53,14 +54,14 @@ export function compareCodePoints(a: string, b: string): number {
 }
 
 const JSON_ESCAPES: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f' };
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\u007f-\uffff]/;
-const ESCAPABLE = /["\\\u0000-\u001f\u007f-\uffff]/g;
+const NEEDS_ESCAPE = /["\\\u0000-\u001f]/;
+const ESCAPABLE = /["\\\u0000-\u001f]/g;
 
 function escapeChar(c: string): string {
   return JSON_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
-/** A JSON string literal with Python's ensure_ascii escaping. */
+/** A JSON string literal as `json.dumps(..., ensure_ascii=False)` writes it. */
 export function pyJsonString(s: string): string {
   return NEEDS_ESCAPE.test(s) ? `"${s.replace(ESCAPABLE, escapeChar)}"` : `"${s}"`;
 }

@@ -19,6 +19,12 @@ export const LOGON_TYPE_NAMES: ReadonlyMap<string, string> = new Map([
 ]);
 
 const LOGON_CODES = new Set(['4624', '4625']);
+
+/** Failed-logon sub-status codes (lower-case hex) and the `event.reason` they give. */
+export const LOGON_FAILURE_REASONS: ReadonlyMap<string, string> = new Map([
+  ['0xc0000064', 'user_not_exist'],
+  ['0xc000006a', 'bad_password'],
+]);
 const SERVER_OS = ['sekoiaio', 'server', 'os'];
 const CLIENT_OS = ['sekoiaio', 'client', 'os'];
 
@@ -43,14 +49,23 @@ export function enrichWindowsLogon(event: Event): void {
   if (ev.outcome !== undefined) fillIn(event, ['action'], 'outcome', ev.outcome);
   if (ev.category === undefined) ev.category = ['authentication'];
   if (ev.type === undefined) ev.type = ['start'];
+  else if (Array.isArray(ev.type) && !ev.type.includes('start')) ev.type.push('start');
+  if (data.SubjectUserSid !== undefined) {
+    const user = objectAt(event, ['user']);
+    if (user !== undefined) user.id = data.SubjectUserSid;
+  }
+  const subStatus = text(data.SubStatus);
+  const reason = subStatus === undefined ? undefined : LOGON_FAILURE_REASONS.get(subStatus.trim().toLowerCase());
+  if (code === '4625' && reason !== undefined && ev.reason === undefined) ev.reason = reason;
+  const workstation = data.WorkstationName;
+  const named = workstation !== undefined && workstation !== '-';
+  if (named) fillIn(event, ['sekoiaio', 'client'], 'name', workstation);
 
   const logonType = text(data.LogonType);
   if (logonType === undefined) return;
   const typeName = LOGON_TYPE_NAMES.get(logonType.trim());
-  if (typeName !== undefined && ev.action === undefined) ev.action = `authentication_${typeName}`;
+  if (typeName !== undefined) ev.action = `authentication_${typeName}`;
 
-  const workstation = data.WorkstationName;
-  const named = workstation !== undefined && workstation !== '-';
   const clientName = named ? workstation : host.name;
   if (clientName !== undefined) fillIn(event, ['sekoiaio', 'client'], 'name', clientName);
   fillIn(event, CLIENT_OS, 'type', 'windows');

@@ -1,7 +1,9 @@
 /**
  * Coercion at write: a `set` into a declared scalar field stores the coerced value, so a later
  * template reading `final.<field>` sees it (an ECS long read back is a number, a keyword a string).
+ * A set into a declared array/list leaf stores a list.
  */
+import { isDict } from '../core/values.js';
 import { coerceValue, DROP } from './coerce.js';
 import { Kind } from './field-types.js';
 import type { Taxonomy } from './taxonomy.js';
@@ -22,8 +24,14 @@ export function writeCoercion(taxonomy: Taxonomy): WriteCoercion {
       node = next;
     }
     const kind = node.kind;
+    // A `set` into a declared array leaf stores a list: a lone scalar is its only element.
+    if (kind === Kind.List && node.children === null) return asList;
     // A name with declared descendants is a container: its writes stay as given.
     if (kind === undefined || !SCALAR.has(kind) || node.children !== null) return undefined;
     return (value) => coerceValue(kind, value);
   };
+}
+
+function asList(value: unknown): unknown {
+  return value === null || value === undefined || Array.isArray(value) || isDict(value) ? value : [value];
 }

@@ -16,7 +16,8 @@ export interface ParseDateOptions {
   nowMs?: number;
 }
 
-const EPOCH_SHAPE = /^[+-]?\d+(?:\.\d+)?$/;
+// No plus sign: `+0100` (a lone offset) is no epoch.
+const EPOCH_SHAPE = /^-?\d+(?:\.\d+)?$/;
 
 /**
  * date.parse / to_rfc3339 semantics (parser-language 5.11): numbers and digit strings are epochs,

@@ -158,3 +158,23 @@ test('an unreadable input file is reported and the others still processed (exit 
   assert.match(bad.stderr, /^intake: cannot write to .*x\.ndjson: ENOENT$/m);
   assert.doesNotMatch(bad.stderr, /at .*\.js:\d+/, 'no stack trace');
 });
+
+test('a malformed line: its failure record and the summary give its file and line, in this thread and with --workers 2', async () => {
+  const root = tempDir('where');
+  const first = join(root, 'first.ndjson');
+  const second = join(root, 'second.ndjson');
+  // Blank lines count: the bad line of the first file is its line 4.
+  writeFileSync(first, '{"message":"a"}\n\n{"message":"b"}\nnot json\n');
+  writeFileSync(second, '{"message":7}\n{"message":"c"}');
+  for (const workers of [[], ['--workers', '2']]) {
+    const r = await runCli(['normalize', '--format', tinyFormat(root), '--input', 'json', '--no-progress', ...workers, first, second]);
+    assert.equal(r.code, 0, r.stderr);
+    const events = ndjson(r.stdout) as any[];
+    assert.equal(events.length, 5);
+    const failed = events.filter((e) => e.sekoiaio.intake.parsing_status === 'failure');
+    assert.deepEqual(failed.map((e) => e.sekoiaio.intake.input), [{ file: first, line: 4 }, { file: second, line: 1 }], workers.join(' '));
+    assert.equal(events.filter((e) => e.sekoiaio.intake.input !== undefined).length, 2, 'normalized events carry no input place');
+    assert.ok(r.stderr.includes(`${first}:4: input: invalid JSON`), r.stderr);
+    assert.ok(r.stderr.includes(`${second}:1: input: "message" must be a string`), r.stderr);
+  }
+});

@@ -46,7 +46,7 @@ test('compileValue keeps the native value of a lone expression', () => {
   assert.equal(compileValue('{{ "1, 2" }}')(scope), '1, 2');
 });
 
-test('compileValue makes a rendered list, tuple or dict literal a value; other text stays text', () => {
+test('compileValue makes a rendered list or dict literal a value; other text stays text', () => {
   assert.deepEqual(compileValue('[{% for x in parsed.message.list %}"{{x}}",{% endfor %}]')(scope), ['a', 'b']);
   assert.deepEqual(compileValue("{'name': '{{ parsed.message.user.name }}', 'ttl': {{ original.n }}}")(scope), { name: 'bob', ttl: 7 });
   assert.deepEqual(compileValue("{% if original.n > 3 %}['allowed']{% else %}['info']{% endif %}")(scope), ['allowed']);
@@ -55,6 +55,9 @@ test('compileValue makes a rendered list, tuple or dict literal a value; other t
   assert.equal(compileValue("{% if true %}'x'{% endif %}")(scope), "'x'");
   assert.equal(compileValue('{% if true %}{{ parsed.message.user.name }} {% endif %}')(scope), 'bob ');
   assert.deepEqual(compileValue('{% if true %}1, 2{% endif %}')(scope), '1, 2');
+  // Containers joined by bare commas are a tuple to Python: they stay text too.
+  assert.equal(compileValue('{% if true %}{"a": 1},{"b": 2}{% endif %}')(scope), '{"a": 1},{"b": 2}');
+  assert.deepEqual(compileValue('{% if true %}[(1, 2)]{% endif %}')(scope), [[1, 2]]);
   assert.deepEqual(compileValue('{% if true %}\n [1, 2]{% endif %}')(scope), [1, 2]);
   assert.equal(compileValue('{% if true %}[a]{% endif %}')(scope), '[a]');
   assert.equal(compileValue('{% if true %}true{% endif %}')(scope), 'true');
@@ -95,13 +98,15 @@ test('compileCondition: empty is true, errors are false, Python truthiness other
 });
 
 test('compileCondition judges a lone string value as its rendered text: "0", "False", "None" are false', () => {
-  const flags = { e: { zero: '0', no: 'False', none: 'None', yes: '1', word: 'x', empty: '' } };
+  const flags = { e: { zero: '0', no: 'False', none: 'None', yes: '1', word: 'x', words: 'x y', empty: '' } };
   assert.equal(compileCondition('{{ e.zero }}')(flags), false);
   assert.equal(compileCondition('{{ e.no }}')(flags), false);
   assert.equal(compileCondition('{{ e.none }}')(flags), false);
   assert.equal(compileCondition('{{ e.empty or e.zero }}')(flags), false);
   assert.equal(compileCondition('{{ e.yes }}')(flags), true);
-  assert.equal(compileCondition('{{ e.word }}')(flags), true);
+  // A bare name reads as an undefined variable (catalog-rules/templates.md); other text is true.
+  assert.equal(compileCondition('{{ e.word }}')(flags), false);
+  assert.equal(compileCondition('{{ e.words }}')(flags), true);
   // Inside the expression Python truthiness holds: "0" is a true string.
   assert.equal(compileCondition('{{ not e.zero }}')(flags), false);
   assert.equal(compileCondition('{{ e.zero and e.yes }}')(flags), true);

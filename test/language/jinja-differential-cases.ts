@@ -148,6 +148,7 @@ for (const e of [
   "'::1.2.3.4' | is_ipv6", "'1:2:3:4:5:6:1.2.3.4' | is_ipaddress", "'1:2:3:4:5:6:7:1.2.3.4' | is_ipaddress", "3232235777 | is_ipv4",
   "'fe80::1%' | is_ipaddress", "'https://example.com/x?y' | is_url", "'example.com' | is_url", "'file:///etc' | is_url",
   "'C:\\\\a\\\\b.exe' | basename", "'C:\\\\a\\\\b.exe' | dirname", "'C:\\\\' | dirname", "'\\\\\\\\srv\\\\share\\\\f.txt' | dirname",
+  "('C:' + '\\\\' * 2 + 'a' + '\\\\' * 2 + 'b.exe') | dirname", "('a' + '\\\\' * 3 + 'b') | dirname",
   "'/usr/bin/' | basename", "'/usr/bin/' | dirname", "'/' | dirname", "'//x' | dirname", "'file' | dirname", "'a/b' | basename",
   "'/etc/x.d//f.conf' | dirname", "'C:\\\\\\\\a.zip' | dirname", "'C:\\\\a\\\\\\\\b' | dirname", "'C:\\\\a/b\\\\c' | basename",
   "'abc123' | re_match('[a-z]+\\\\d+')", "'abc123' | re_match('[a-z]+')", "'abc123' | re_search('\\\\d')",

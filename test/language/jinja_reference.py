@@ -6,10 +6,10 @@ results: {"value": repr} / {"text": rendered} / {"error": exception class name}.
 Rule set mirrored from the engine (see src/language):
 - undefined is the plain Undefined, as the catalog shows (an attribute, item or call of it raises);
 - `a.b` on a dict reads the key first, then the attribute;
-- `len`, `re` are globals; the catalog's custom filters are defined below;
+- `re` is a global (`len` is not: docs/catalog-rules/templates.md); the catalog's custom filters are defined below;
 - mode "value": a lone `{{ expr }}` is evaluated with compile_expression (native value); any
-  other template is rendered; a resulting string that is a list, tuple or dict literal
-  (ast.literal_eval; tuples → lists, no sets/bytes/complex) becomes that value, any other
+  other template is rendered; a resulting string that is a list or dict literal
+  (ast.literal_eval; inner tuples → lists, no sets/bytes/complex) becomes that value, any other
   string stays as it is, untrimmed (see docs/catalog-rules/templates.md).
 """
 import ast
@@ -99,7 +99,7 @@ def _check_str(v):
 
 
 env = Env(undefined=Undefined)
-env.globals.update(len=len, re=re)
+env.globals.update(re=re)
 env.filters.update(
     is_ipaddress=lambda v: _ip(v),
     is_ipv4=lambda v: _ip(v, ipaddress.IPv4Address),
@@ -139,15 +139,23 @@ def lists(v):
 
 
 def rendered(text):
-    """A rendered text is a value only when it is a list, tuple or dict literal; else the text, untrimmed."""
+    """A rendered text is a value only when it is a list or dict literal; else the text, untrimmed.
+
+    Items joined by bare commas (`{...},{...}`: a tuple to Python) stay text (catalog-rules/templates.md).
+    """
     t = text.strip()
     if not t.startswith(("[", "{")):
         return text
     try:
-        v = lists(ast.literal_eval(t))
+        v = ast.literal_eval(t)
     except Exception:
         return text
-    return v if isinstance(v, (list, dict)) else text
+    if not isinstance(v, (list, dict)):
+        return text
+    try:
+        return lists(v)
+    except Exception:
+        return text
 
 
 def run(case):

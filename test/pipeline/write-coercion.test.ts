@@ -66,3 +66,33 @@ test('a set stores a copy of an object: writing inside the field later leaves th
 `, '{"ev": {"k": 1}}');
   assert.equal(out.acme.code, undefined);
 });
+
+test('a translate into a declared long stores the number: a later filter comparing with ints matches', () => {
+  const out = run(`      - translate:
+        dictionary:
+          started: "17"
+        mapping:
+          parsed.message.what: acme.count
+      - set:
+          acme.seen: "number"
+        filter: "{{ final.acme.count in [17, 18] }}"
+      - translate:
+        dictionary:
+          started: "not a number"
+        mapping:
+          parsed.message.what: acme.code
+`, '{"what": "started"}');
+  assert.equal(out.acme.count, 17);
+  assert.equal(out.acme.seen, 'number');
+  assert.equal(out.acme.code, 'not a number');
+});
+
+test('a translate whose value cannot be coerced writes nothing', () => {
+  const out = run(`      - translate:
+        dictionary:
+          started: "END"
+        mapping:
+          parsed.message.what: acme.count
+`, '{"what": "started"}');
+  assert.equal(out.acme, undefined);
+});

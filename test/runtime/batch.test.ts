@@ -99,3 +99,18 @@ test('writeWithLiteral copies the literal when the message comes last, and decli
   const other = messageLast.normalize({ message: 'something else' });
   assert.equal(writeWithLiteral(new NdjsonBytes(0), other, input.message, lit), false);
 });
+
+test('a batch with a source: failed lines carry their place, normalized ones do not, and the first are noted', () => {
+  const process = createBatchProcessor({ kind: 'format', format: upper }, 'json');
+  const lines = ['{"message":"ok"}', 'nope', '{"message":"!no"}', ...Array.from({ length: 8 }, () => '[]')];
+  const r = process({ lines, invalidUtf8: [], source: 'in.ndjson', lineNumbers: lines.map((_, i) => i * 2 + 1) });
+  const events = Buffer.from(r.bytes).toString().trimEnd().split('\n').map((l) => JSON.parse(l));
+  assert.equal(events[0].sekoiaio?.intake?.input, undefined);
+  assert.deepEqual(events[1].sekoiaio.intake.input, { file: 'in.ndjson', line: 3 });
+  assert.deepEqual(events[2].sekoiaio.intake.input, { file: 'in.ndjson', line: 5 });
+  assert.equal(r.failed, 10);
+  assert.equal(r.failures.length, 5);
+  assert.deepEqual(r.failures[0], { file: 'in.ndjson', line: 3, error: 'input: invalid JSON (Unexpected token at position 0)' });
+  assert.equal(r.failures[2]!.line, 7);
+  assert.match(r.failures[2]!.error, /must be an object/);
+});

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import v8 from 'node:v8';
-import { ByteChunker, LineBatcher } from '../../src/runtime/line-batcher.js';
+import { ByteChunker, countLines, LineBatcher, splitLines } from '../../src/runtime/line-batcher.js';
 
 test('splits chunks into lines across chunk boundaries and batches them', () => {
   const b = new LineBatcher(2);
@@ -94,4 +94,28 @@ test('ByteChunker: a line longer than many chunks comes out whole once its newli
   const last = chunker.endOfInput();
   assert.equal(Buffer.from(last[0]!).toString(), 'next\n');
   assert.equal(chunker.endOfInput().length, 0);
+});
+
+test('an input begun with a name: lines numbered (blank ones count), no batch holds two inputs', () => {
+  const b = new LineBatcher(2);
+  b.beginInput('a.log');
+  const out = [...b.push(Buffer.from('one\n\ntwo\nthr')), ...b.push(Buffer.from('ee\r\n')), ...b.endOfInput()];
+  b.beginInput('b.log');
+  out.push(...b.push(Buffer.from('four')), ...b.endOfInput(), ...b.flush());
+  assert.deepEqual(
+    out.map((x) => [x.source, x.lines, x.lineNumbers]),
+    [
+      ['a.log', ['one', 'two'], [1, 3]],
+      ['a.log', ['three'], [4]],
+      ['b.log', ['four'], [1]],
+    ],
+  );
+});
+
+test('splitLines numbers a block from its first line; countLines counts its newlines', () => {
+  const block = Buffer.from('x\n\ny\n');
+  assert.deepEqual(splitLines(block, 'f', 10), { lines: ['x', 'y'], invalidUtf8: [], source: 'f', lineNumbers: [10, 12] });
+  assert.deepEqual(splitLines(block), { lines: ['x', 'y'], invalidUtf8: [] });
+  assert.equal(countLines(block), 3);
+  assert.equal(countLines(Buffer.from('no newline')), 0);
 });

@@ -69,3 +69,8 @@ test('a value ending in a dangling backslash loses it; escaped backslashes at th
   assert.equal(v.share, '\\\\srv\\\\');
   assert.equal(v.last, 'E:');
 });
+
+test('an empty (or blank) header field gives no key, like an empty extension value', () => {
+  const v = run(cefParse, 'CEF:0|Acme|Wall||100| |5|src=1') as Record<string, string>;
+  assert.deepEqual(v, { CEFVersion: '0', DeviceVendor: 'Acme', DeviceProduct: 'Wall', DeviceEventClassID: '100', Severity: '5', src: '1' });
+});

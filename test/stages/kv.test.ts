@@ -18,7 +18,8 @@ test('quoted values run to the closing quote, which is removed', () => {
   assert.deepEqual(run(kvParse, 'msg="from=a, size=1, relay=b" status=sent'), { msg: 'from=a, size=1, relay=b', status: 'sent' });
   assert.deepEqual(run(kvParse, 'a="x y"'), { a: 'x y' });
   assert.deepEqual(run(kvParse, 'a="unterminated b=1'), { a: '"unterminated', b: '1' });
-  // A closing quote that does not end the item: the value is plain text up to the next pair.
+  // A closing quote that does not end the item: the value is plain text up to the next pair
+  // (that text losing one outer pair of quotes when it starts and ends with one).
   assert.deepEqual(run(kvParse, 'x="<a><b c="d"></b>" e="f"'), { x: '"<a><b', c: 'd"></b>', e: 'f' });
 });
 
@@ -113,4 +114,22 @@ test('single quotes delimit a value as double quotes do', () => {
   assert.deepEqual(run(kvParse, "agent='Tool/1.0 (X11; a=b)' src=1"), { agent: 'Tool/1.0 (X11; a=b)', src: '1' });
   assert.deepEqual(run(kvParse, `a='say "hi"' b="it's" c=''x'' d=1`), { a: 'say "hi"', b: "it's", c: "'x'", d: '1' });
   assert.deepEqual(run(kvParse, "a=it's b=1"), { a: "it's", b: '1' });
+});
+
+test("single quotes delimit a value like double quotes, separators inside included", () => {
+  assert.deepEqual(run(kvParse, "on='yes',tags='a,b',when='2024-01-02 03:04:05 +0200',none=''", { item_sep: ',' }), {
+    on: 'yes',
+    tags: 'a,b',
+    when: '2024-01-02 03:04:05 +0200',
+    none: '',
+  });
+  // A closing quote that does not end the item leaves the quote as text.
+  assert.deepEqual(run(kvParse, "msg='it's here next=1"), { msg: "'it's here", next: '1' });
+});
+
+test('an unquoted value that starts and ends with the same quote loses one outer pair', () => {
+  assert.deepEqual(run(kvParse, 'base=""ou=a,o=b"" scope=2'), { base: '"ou=a,o=b"', scope: '2' });
+  assert.deepEqual(run(kvParse, "who=''x'' n=1"), { who: "'x'", n: '1' });
+  // Blanks after the quote (two spaces before the next pair) keep it: the value is `""`.
+  assert.deepEqual(run(kvParse, 'a=""  b=1'), { a: '""', b: '1' });
 });

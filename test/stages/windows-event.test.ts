@@ -9,10 +9,10 @@ const EVENT = `<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/eve
 <EventID>4624</EventID><Version>2</Version><Keywords>0x8020000000000000</Keywords>
 <TimeCreated SystemTime="2024-01-01T10:00:00.1234567Z"/><Correlation/>
 <Execution ProcessID="668" ThreadID="1234"/><Channel>Security</Channel><Computer>dc1.corp</Computer></System>
-<EventData><Data Name="SubjectUserSid">S-1-5-18</Data><Data Name="TargetUserName">bob</Data><Data Name="IpAddress">-</Data><Data Name="Empty"/></EventData>
+<EventData><Data Name="SubjectUserSid">S-1-5-18</Data><Data Name="TargetUserName">bob</Data><Data Name="IpAddress">-</Data><Data Name="Empty"/><Data Name="Open"></Data></EventData>
 </Event>`;
 
-test('System converted with attributes as keys, EventData flattened by Data Name, all strings', () => {
+test('System converted with attributes as keys, EventData flattened by Data Name, empty Data None', () => {
   assert.deepEqual(run(windowsEventParse, EVENT), {
     System: {
       Provider: { Name: 'Microsoft-Windows-Security-Auditing', Guid: '{54849625-5478-4994-A5BA-3E3B0328C30D}' },
@@ -20,7 +20,8 @@ test('System converted with attributes as keys, EventData flattened by Data Name
       TimeCreated: { SystemTime: '2024-01-01T10:00:00.1234567Z' }, Correlation: '',
       Execution: { ProcessID: '668', ThreadID: '1234' }, Channel: 'Security', Computer: 'dc1.corp',
     },
-    EventData: { SubjectUserSid: 'S-1-5-18', TargetUserName: 'bob', IpAddress: '-', Empty: '' },
+    // An empty <Data> is None (catalog-rules/stages.md), not "".
+    EventData: { SubjectUserSid: 'S-1-5-18', TargetUserName: 'bob', IpAddress: '-', Empty: null, Open: null },
   });
 });
 

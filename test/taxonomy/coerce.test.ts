@@ -22,15 +22,21 @@ test('`string` is no documented type: its values are kept as written', () => {
   assert.deepEqual(acme({ string: true }).acme, { string: true });
   assert.deepEqual(acme({ string: [{ id: 'a', level: 2 }, { id: 'b' }] }).acme, { string: [{ id: 'a', level: 2 }, { id: 'b' }] });
   assert.deepEqual(acme({ string: 'text' }).acme, { string: 'text' });
+  // Inside a written dict an empty string is left out, as at a keyword leaf.
+  assert.deepEqual(acme({ obj: { k: 1 }, string: '' }).acme?.string, undefined);
 });
 
 test('keyword family: objects become compact sorted JSON, lists are coerced element-wise', () => {
   assert.deepEqual(acme({ keyword: { b: null, a: 1 } }).acme, { keyword: '{"a":1,"b":null}' });
   assert.deepEqual(acme({ keyword: {} }).acme, { keyword: '{}' });
   assert.deepEqual(acme({ keyword: [1, new PyFloat(2), 'x', false, { k: 'é' }, [1]] }).acme, {
-    keyword: ['1', '2.0', 'x', 'false', '{"k":"\\u00e9"}', '[1]'],
+    keyword: ['1', '2.0', 'x', 'false', '{"k":"é"}', '[1]'],
   });
   assert.deepEqual(acme({ keyword: [] }).acme, { keyword: [] });
+  // None inside a keyword list is JSON's `null` text, like false is `false`.
+  assert.deepEqual(acme({ keyword: [null, 'x'] }).acme, { keyword: ['null', 'x'] });
+  // A None keyword value (inside a written object) is no value.
+  assert.deepEqual(acme({ keyword: null, text: 'kept' }).acme, { text: 'kept' });
   // ECS keyword field, real table
   assert.deepEqual(normalize({ event: { code: 4688 } }).event, { event: { code: '4688' } });
 });

@@ -24,6 +24,7 @@ test('file.path split into file.name and file.directory', () => {
   assert.deepEqual(normalize({ file: { path: '/etc/passwd' } }).event.file, { path: '/etc/passwd', name: 'passwd', directory: '/etc' });
   assert.deepEqual(normalize({ file: { path: '/x' } }).event.file, { path: '/x', name: 'x', directory: '' });
   assert.deepEqual(normalize({ file: { path: 'C:\\f.txt' } }).event.file, { path: 'C:\\f.txt', name: 'f.txt', directory: 'C:' });
+  // A path without any separator has the directory "" (Python's os.path.dirname; catalog-rules/taxonomy.md).
   assert.deepEqual(normalize({ file: { path: 'report.pdf' } }).event.file, { path: 'report.pdf', name: 'report.pdf', directory: '' });
 });
 

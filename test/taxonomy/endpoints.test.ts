@@ -20,9 +20,12 @@ test('address from ip when there is no domain; a list is copied as a list', () =
   assert.deepEqual(event.client, { ip: '3.3.3.3', address: '3.3.3.3' });
 });
 
-test('client domains are not split; server, host and observer get no address', () => {
+test('client domains are split like source ones; server, host and observer get no address', () => {
   const { event } = normalize({ client: { domain: 'pc.corp.example.com' }, server: { ip: '4.4.4.4' }, host: { ip: '5.5.5.5' }, observer: { ip: '6.6.6.6' } });
-  assert.deepEqual(event.client, { domain: 'pc.corp.example.com', address: 'pc.corp.example.com' });
+  assert.deepEqual(event.client, {
+    domain: 'pc.corp.example.com', address: 'pc.corp.example.com',
+    registered_domain: 'example.com', top_level_domain: 'com', subdomain: 'pc.corp',
+  });
   assert.deepEqual(event.server, { ip: '4.4.4.4' });
   assert.deepEqual(event.host, { ip: '5.5.5.5' });
   assert.deepEqual(event.observer, { ip: '6.6.6.6' });

@@ -101,3 +101,20 @@ test('a key holding dots names the same field as nested keys', () => {
   const { event } = normalize({ 'source.port': '80', 'source.junk': 'x' });
   assert.deepEqual(event, { 'source.port': 80 });
 });
+
+test('an array/list-typed field holds a list: an object or scalar written there is its one element', () => {
+  const { event } = normalize({ acme: { array: { port: 1 }, list: 'one', object: { k: 'v' } } });
+  assert.deepEqual(event, { acme: { array: [{ port: 1 }], list: ['one'], object: { k: 'v' } } });
+  assert.deepEqual(normalize({ acme: { list: [{ port: 1 }] } }).event, { acme: { list: [{ port: 1 }] } });
+});
+
+test('inside the elements of a list, a list-typed key is left as written', () => {
+  const taxonomy = Taxonomy.build({ formatFields: { 'acme.items.ids': { name: 'acme.items.ids', type: 'list', description: 'ids' } } });
+  const out = createNormalizer(taxonomy)({ acme: { items: [{ ids: 'a', other: 1 }] } }, []);
+  assert.deepEqual(out, { acme: { items: [{ ids: 'a' }] } });
+});
+
+test('an empty text at a declared keyword key of a written object goes, like an empty write', () => {
+  const { event } = normalize({ acme: { object: { a: '' }, keyword: '', text: 'x' } });
+  assert.deepEqual(event, { acme: { object: { a: '' }, text: 'x' } });
+});

@@ -23,11 +23,11 @@ test('scalar text: ints, PyFloat, bigint, booleans', () => {
   assert.equal(pyScalarText(false), 'false');
 });
 
-test('compact JSON sorts keys and escapes like json.dumps(ensure_ascii=True)', () => {
+test('compact JSON sorts keys and escapes like json.dumps(ensure_ascii=False)', () => {
   assert.equal(pyCompactJson({ b: null, a: 1 }), '{"a":1,"b":null}');
   assert.equal(pyCompactJson({}), '{}');
-  assert.equal(pyCompactJson({ x: [new PyFloat(2), 1.5, true, 'é"\n\u007f'] }), '{"x":[2.0,1.5,true,"\\u00e9\\"\\n\\u007f"]}');
-  assert.equal(pyCompactJson({ k: '😀' }), '{"k":"\\ud83d\\ude00"}');
+  assert.equal(pyCompactJson({ x: [new PyFloat(2), 1.5, true, 'é"\n\u007f'] }), '{"x":[2.0,1.5,true,"é\\"\\n\u007f"]}');
+  assert.equal(pyCompactJson({ k: '😀', c: '\u0001' }), '{"c":"\\u0001","k":"😀"}');
   assert.equal(pyCompactJson({ n: { z: 1, y: 2 } }), '{"n":{"y":2,"z":1}}');
 });
 

@@ -70,3 +70,38 @@ test('the full logon type table', () => {
   assert.equal(logon({ LogonType: '10' }).event.action, 'authentication_remote_interactive');
   assert.equal(logon({ LogonType: '99' }).event.action, undefined);
 });
+
+test('the logon type overwrites a parser event.action; user.id is the subject SID', () => {
+  const e = normalize({
+    event: { code: '4625', action: 'Logon', outcome: 'failure', type: ['info'] },
+    host: { name: 'DC01' },
+    user: { id: 'S-1-0-0' },
+    action: { properties: { LogonType: '3', SubjectUserSid: 'S-1-5-18', SubjectUserName: '-', SubStatus: '0xC0000064' } },
+  }).event as Obj;
+  assert.equal(e.event.action, 'authentication_network');
+  assert.deepEqual([...e.event.type].sort(), ['info', 'start']);
+  assert.equal(e.event.reason, 'user_not_exist');
+  assert.equal(e.user.id, 'S-1-5-18');
+  assert.equal(e.user.name, undefined);
+});
+
+test('failure reasons: only for 4625, known sub-statuses, never over the parser', () => {
+  const reason = (code: string, props: Obj, event: Obj = {}) =>
+    (normalize({ event: { code, ...event }, action: { properties: { LogonType: '2', ...props } } }).event as Obj).event.reason;
+  assert.equal(reason('4625', { SubStatus: '0xc000006a' }), 'bad_password');
+  assert.equal(reason('4625', { SubStatus: '0xc0000072' }), undefined);
+  assert.equal(reason('4624', { SubStatus: '0xc0000064' }), undefined);
+  assert.equal(reason('4625', { SubStatus: '0xc0000064' }, { reason: 'given' }), 'given');
+});
+
+test('without LogonType a named workstation still names the client', () => {
+  const e = normalize({
+    event: { code: '4625', type: ['end'] },
+    host: { name: 'DC01' },
+    action: { properties: { WorkstationName: 'PC7', SubjectUserSid: 'S-1-5-18' } },
+  }).event as Obj;
+  assert.deepEqual(e.sekoiaio, { server: { os: { type: 'windows' } }, client: { name: 'PC7' } });
+  assert.deepEqual([...e.event.type].sort(), ['end', 'start']);
+  assert.equal(e.user.id, 'S-1-5-18');
+  assert.equal(e.event.action, undefined);
+});

@@ -197,3 +197,9 @@ test('a timezone cannot apply to a date whose format gave an offset: no date', (
   // Autodetected offsets are unaffected.
   assert.equal(formatIso(parseDate('2025-09-02T13:02:34+02:00', { timezone: 'UTC' })!), '2025-09-02T11:02:34Z');
 });
+
+test('a lone offset is no epoch, also when a format that does not fit falls back', () => {
+  assert.equal(parseDate('+0100'), null);
+  assert.equal(parseDate('+0100', { format: '%Y-%m-%d %H:%M:%S%z' }), null);
+  assert.equal(formatIso(parseDate('-1')!), '1969-12-31T23:59:59Z');
+});

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { parseOrUsage, positiveInt } from '../args.js';
 import { CommandError, UsageError } from '../errors.js';
 import { NORMALIZE_HELP } from '../help.js';
-import { ByteChunker, LineBatcher } from '../../runtime/line-batcher.js';
+import { ByteChunker, countLines, LineBatcher } from '../../runtime/line-batcher.js';
 import { SharedBlockPool } from '../../runtime/shared-blocks.js';
 import { ProgressBar, progressWanted } from '../normalize/progress.js';
 import { diagnosticLines, formatLoadFailure } from '../format-errors.js';
@@ -105,7 +105,12 @@ export async function runNormalize(argv: string[]): Promise<number> {
   };
 
   let handle: (batch: Batch | ByteBatch) => Promise<void>;
-  let split: { push(chunk: Buffer): (Batch | ByteBatch)[]; endOfInput(): (Batch | ByteBatch)[]; flush(): (Batch | ByteBatch)[] };
+  let split: {
+    beginInput(source: string): void;
+    push(chunk: Buffer): (Batch | ByteBatch)[];
+    endOfInput(): (Batch | ByteBatch)[];
+    flush(): (Batch | ByteBatch)[];
+  };
   let finish: () => Promise<void>;
   if (workers > 0) {
     // The workers load the formats: this thread only names them, then waits for the first
@@ -137,8 +142,24 @@ export async function runNormalize(argv: string[]): Promise<number> {
       const block = pool.blocks.take(bytes);
       return block ? new Uint8Array(block) : new Uint8Array(bytes);
     });
-    const blocks = (bytes: Uint8Array[]) => bytes.map((b) => ({ bytes: b }));
-    split = { push: (c) => blocks(chunker.push(c)), endOfInput: () => blocks(chunker.endOfInput()), flush: () => [] };
+    // Blocks are numbered here (a count of their newlines) for failure records to give their line.
+    let source = '';
+    let nextLine = 1;
+    const blocks = (bytes: Uint8Array[]): ByteBatch[] =>
+      bytes.map((b) => {
+        const batch = { bytes: b, source, firstLine: nextLine };
+        nextLine += countLines(b);
+        return batch;
+      });
+    split = {
+      beginInput: (name) => {
+        source = name;
+        nextLine = 1;
+      },
+      push: (c) => blocks(chunker.push(c)),
+      endOfInput: () => blocks(chunker.endOfInput()),
+      flush: () => [],
+    };
   } else {
     // Loaded here only: with --workers this thread orchestrates and never imports the engine.
     const { resolveFormats } = await import('../normalize/resolve-format.js');
@@ -165,6 +186,7 @@ export async function runNormalize(argv: string[]): Promise<number> {
   try {
     for (const file of files) {
       const stream: Readable = file === '-' ? stdinStream() : createReadStream(file, { highWaterMark: READ_CHUNK });
+      split.beginInput(file === '-' ? 'stdin' : file);
       try {
         for await (const chunk of stream) {
           const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);

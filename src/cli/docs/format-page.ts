@@ -3,6 +3,7 @@ import { prettyJson } from '../pretty-json.js';
 import { descriptionsSection } from './descriptions-section.js';
 import { eventCategories } from './event-categories.js';
 import { parserWrittenFields } from './parser-fields.js';
+import { chooseSamples } from './sample-choice.js';
 
 /** A row of the Extracted Fields table. */
 export interface ExtractedField {
@@ -52,8 +53,10 @@ function sampleBlock(test: FormatTestCase): string {
 }
 
 function samplesSection(tests: readonly FormatTestCase[]): string {
-  const out = '## Event Samples\n\nFind below few samples of events and how they are normalized by Sekoia.io.\n\n\n';
-  return out + tests.map(sampleBlock).join('\n\n\n') + '\n' + blank(5);
+  const shown = chooseSamples(tests);
+  let out = '## Event Samples\n\nFind below few samples of events and how they are normalized by Sekoia.io.\n\n';
+  if (shown.length < tests.length) out += `${shown.length} of the format's ${tests.length} tests are shown, chosen to cover the most kinds of events; the others are in its \`tests/\` folder.\n\n`;
+  return out + '\n' + shown.map(sampleBlock).join('\n\n\n') + '\n' + blank(5);
 }
 
 function fieldsSection(fields: readonly ExtractedField[]): string {

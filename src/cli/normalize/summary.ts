@@ -1,4 +1,4 @@
-import type { BatchResult } from '../../runtime/batch.js';
+import { NOTED_FAILURES, type BatchResult, type FailureNote } from '../../runtime/batch.js';
 
 /** Running totals of a normalize run, printed on stderr at the end. */
 export class RunStats {
@@ -6,12 +6,15 @@ export class RunStats {
   normalized = 0;
   failed = 0;
   readonly perFormat: Record<string, number> = {};
+  /** The run's first failures, in input order. */
+  readonly failures: FailureNote[] = [];
   private readonly started = process.hrtime.bigint();
 
   add(result: BatchResult): void {
     this.normalized += result.normalized;
     this.failed += result.failed;
     this.events += result.normalized + result.failed;
+    for (const note of result.failures) if (this.failures.length < NOTED_FAILURES) this.failures.push(note);
     for (const [slug, n] of Object.entries(result.perFormat)) this.perFormat[slug] = (this.perFormat[slug] ?? 0) + n;
   }
 
@@ -22,6 +25,10 @@ export class RunStats {
     let text = `intake normalize: ${this.events} events in, ${this.normalized} normalized, ${this.failed} failed, ${rate} events/s (${seconds.toFixed(2)} s)`;
     const formats = Object.entries(this.perFormat).sort(([a], [b]) => (a < b ? -1 : 1));
     if (formats.length > 0) text += `\n  per format: ${formats.map(([slug, n]) => `${slug} ${n}`).join(', ')}`;
+    if (this.failures.length > 0) {
+      text += `\n  ${this.failed > this.failures.length ? `first ${this.failures.length} of ${this.failed}` : 'failed'}:`;
+      for (const note of this.failures) text += `\n    ${note.file !== undefined ? `${note.file}:${note.line}: ` : ''}${note.error}`;
+    }
     return text;
   }
 }

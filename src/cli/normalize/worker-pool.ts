@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { stringifyJson } from '../../core/json.js';
-import type { Batch, BatchResult, ByteBatch } from '../../runtime/batch.js';
+import { NOTED_FAILURES, noteFailure, originOf, type Batch, type BatchResult, type ByteBatch } from '../../runtime/batch.js';
 import { splitLines } from '../../runtime/line-batcher.js';
 import { failureRecord } from '../../runtime/failure-record.js';
 import { NdjsonBytes } from '../../runtime/ndjson-bytes.js';
@@ -62,7 +62,7 @@ function workerUrl(): URL {
 }
 
 function linesOf(batch: Batch | ByteBatch): Batch {
-  return 'bytes' in batch ? splitLines(batch.bytes) : batch;
+  return 'bytes' in batch ? splitLines(batch.bytes, batch.source, batch.firstLine) : batch;
 }
 
 function mergeResults(results: BatchResult[]): BatchResult {
@@ -73,6 +73,7 @@ function mergeResults(results: BatchResult[]): BatchResult {
     normalized: results.reduce((n, r) => n + r.normalized, 0),
     failed: results.reduce((n, r) => n + r.failed, 0),
     perFormat,
+    failures: results.flatMap((r) => r.failures).slice(0, NOTED_FAILURES),
   };
 }
 
@@ -212,18 +213,28 @@ export class WorkerPool {
   }
 
   private fail(task: Task, reason: string): void {
-    const { lines } = linesOf(task.batch);
+    const batch = linesOf(task.batch);
     const out = new NdjsonBytes(0);
-    for (const line of lines) out.push(stringifyJson(failureRecord(line, `normalization aborted: ${reason}`)));
-    task.resolve({ bytes: out.take(), normalized: 0, failed: lines.length, perFormat: {} });
+    const failures: BatchResult['failures'] = [];
+    batch.lines.forEach((line, i) => {
+      const origin = originOf(batch, i);
+      const event = failureRecord(line, `normalization aborted: ${reason}`, undefined, origin);
+      noteFailure(failures, event, origin);
+      out.push(stringifyJson(event));
+    });
+    task.resolve({ bytes: out.take(), normalized: 0, failed: batch.lines.length, perFormat: {}, failures });
   }
 
   /** A batch that failed as a whole: one line alone becomes a failure record, more are split. */
   private retry(task: Task, reason: string): void {
-    const { lines, invalidUtf8 } = linesOf(task.batch);
+    const { lines, invalidUtf8, source, lineNumbers } = linesOf(task.batch);
     if (lines.length === 1 || this.fatal !== undefined) return this.fail(task, reason);
     const singles = lines.map((line, i) =>
-      this.submit({ lines: [line], invalidUtf8: invalidUtf8.includes(i) ? [0] : [] }),
+      this.submit({
+        lines: [line],
+        invalidUtf8: invalidUtf8.includes(i) ? [0] : [],
+        ...(source !== undefined && lineNumbers !== undefined ? { source, lineNumbers: [lineNumbers[i]!] } : {}),
+      }),
     );
     void Promise.all(singles).then((results) => task.resolve(mergeResults(results)));
   }

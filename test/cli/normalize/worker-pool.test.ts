@@ -15,7 +15,7 @@ parentPort.on('message', ({ seq, batch }) => {
   if (batch.lines.includes('STALL')) for (;;) {}
   if (batch.lines.includes('CRASH')) process.exit(3);
   const text = batch.lines.map((l) => JSON.stringify({ message: l, sekoiaio: { intake: { parsing_status: 'success' } } }) + '\\n').join('');
-  parentPort.postMessage({ seq, result: { bytes: new TextEncoder().encode(text), normalized: batch.lines.length, failed: 0, perFormat: {} } });
+  parentPort.postMessage({ seq, result: { bytes: new TextEncoder().encode(text), normalized: batch.lines.length, failed: 0, perFormat: {}, failures: [] } });
 });
 `;
 
