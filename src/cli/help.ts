@@ -55,7 +55,7 @@ Examples:
   intake normalize --format auto --input json --workers 2 samples/*.ndjson > out.ndjson
 `;
 
-export const TEST_HELP = `Usage: intake test [--update] [--quiet] [--report FILE] [--groups N] [--taxonomy FILE]... PATH...
+export const TEST_HELP = `Usage: intake test [--update] [--quiet] [--report FILE] [--groups N] [--now DATE] [--taxonomy FILE]... PATH...
 
 PATH is a format folder (one with ingest/parser.yml) or any folder containing format
 folders. Runs each format's tests/*.json in catalog test mode and compares the output
@@ -71,6 +71,8 @@ Options:
   -r, --report FILE     write the whole run as JSON: totals, groups, and per format
                         each test with its differing paths
   -g, --groups N        how many groups of differences to print (default 20; 0: none)
+      --now DATE        the clock of the run (e.g. 2026-12-01T00:00:00Z): year-less dates take
+                        its year, so tests written in one year still pass in the next
   -t, --taxonomy FILE   extra taxonomy file (fields.yml shape); repeatable
   -F, --formats-dir DIR a tree of formats to find PATH/--format by slug or name; repeatable
       (also INTAKE_FORMATS_PATH, colon-separated)

@@ -33,9 +33,12 @@ export function parsingProblems(event: NormalizedEvent): string[] {
   return problems;
 }
 
-/** Runs one test case in catalog test mode and compares it. */
-export function runTestCase(format: Format, testCase: FormatTestCase): TestCaseResult {
-  const actual = format.normalize(testCase.input, { testMode: true });
+/**
+ * Runs one test case in catalog test mode and compares it. `nowMs` is the clock of the run (the
+ * year of year-less dates); the real one when not given.
+ */
+export function runTestCase(format: Format, testCase: FormatTestCase, nowMs?: number): TestCaseResult {
+  const actual = format.normalize(testCase.input, nowMs === undefined ? { testMode: true } : { testMode: true, nowMs });
   const problems = parsingProblems(actual);
   const matches = eventMatches(testCase.expected, actual);
   return {
@@ -48,6 +51,6 @@ export function runTestCase(format: Format, testCase: FormatTestCase): TestCaseR
 }
 
 /** Runs every test case of a format, in file-name order. */
-export function runFormatTests(format: Format): TestCaseResult[] {
-  return format.loadTests().map((tc) => runTestCase(format, tc));
+export function runFormatTests(format: Format, nowMs?: number): TestCaseResult[] {
+  return format.loadTests().map((tc) => runTestCase(format, tc, nowMs));
 }

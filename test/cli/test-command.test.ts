@@ -112,3 +112,34 @@ test('a taxonomy entry of an unknown type is a warning with file and line; the f
   assert.match(r.stdout, /^warning: .*global\.yml:4: field "log\.original": unknown type "non_searchable_field_type"/m);
   assert.match(r.stdout, /^1 passed, 0 failed$/m);
 });
+
+test('--now sets the clock of the run: a year-less date takes its year', async () => {
+  const root = tempDir('tc-now');
+  const parser = `name: acme-tiny
+pipeline:
+  - name: when
+    external:
+      name: date.parse
+      properties:
+        input_field: "{{original.message}}"
+        output_field: date
+        format: "%b %d %H:%M:%S"
+        timezone: UTC
+  - name: main
+stages:
+  main:
+    actions:
+      - set:
+          "@timestamp": "{{when.date}}"
+`;
+  const yearless = { input: { message: 'Mar 04 10:20:30' }, expected: { message: 'Mar 04 10:20:30', '@timestamp': '2031-03-04T10:20:30Z' } };
+  tinyFormat(root, { parser, tests: { 'a.json': yearless } });
+  const pinned = await runCli(['test', '--now', '2031-06-01T00:00:00Z', root]);
+  assert.equal(pinned.code, 0, pinned.stdout + pinned.stderr);
+  const other = await runCli(['test', '--now', '2032-06-01T00:00:00Z', root]);
+  assert.equal(other.code, 1);
+  assert.match(other.stdout, /@timestamp: expected "2031-03-04T10:20:30Z", got "2032-03-04T10:20:30/);
+  const bad = await runCli(['test', '--now', 'soon', root]);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--now takes a date and time/);
+});

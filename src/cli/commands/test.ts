@@ -53,6 +53,7 @@ export async function runTest(argv: string[]): Promise<number> {
         report: { type: 'string', short: 'r' },
         quiet: { type: 'boolean', short: 'q' },
         groups: { type: 'string', short: 'g' },
+        now: { type: 'string' },
         taxonomy: { type: 'string', short: 't', multiple: true },
         'formats-dir': { type: 'string', short: 'F', multiple: true, default: [] },
         help: { type: 'boolean', short: 'h' },
@@ -72,6 +73,8 @@ export async function runTest(argv: string[]): Promise<number> {
   }
   const top = values.groups === undefined ? DEFAULT_GROUPS : Number(values.groups);
   if (!Number.isInteger(top) || top < 0) throw new UsageError(`test: --groups takes a whole number, not "${values.groups}"`);
+  const nowMs = values.now === undefined ? undefined : Date.parse(values.now);
+  if (nowMs !== undefined && Number.isNaN(nowMs)) throw new UsageError(`test: --now takes a date and time (2026-12-01T00:00:00Z), not "${values.now}"`);
   const quiet = values.quiet === true;
   const write = (line: string) => process.stdout.write(`${line}\n`);
   const reports: FormatReport[] = [];
@@ -93,7 +96,7 @@ export async function runTest(argv: string[]): Promise<number> {
       if (!warned.has(line)) write(line);
       warned.add(line);
     }
-    const results = runFormatTests(format);
+    const results = runFormatTests(format, nowMs);
     const kept: TestCaseResult[] = [];
     for (const result of results) {
       if (values.update && !(result.parsingProblems.length === 0 && result.passed)) {
