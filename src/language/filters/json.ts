@@ -19,7 +19,7 @@ registerFilter('to_json', (v) => pyJsonDumps(v, { compact: true, ensureAscii: fa
 const JSON_START = /^[\s]*[{["\-\dNI]|^[\s]*(?:true|false|null)/;
 
 // The catalog's from_json: a text that is not JSON gives None (`v | from_json == None` is how
-// parsers tell JSON from plain values: Office 365/o365 OperationProperties).
+// parsers tell JSON from plain values; docs/catalog-rules/templates.md).
 registerFilter('from_json', (v) => {
   if (typeof v !== 'string') fail(`the JSON object must be str, bytes or bytearray, not ${typeName(v)}`);
   if (!JSON_START.test(v)) return null;
