@@ -5,6 +5,10 @@ import { emitBranches, emitExact, emitRelaxed, SPLIT_MIN_SOURCE, type GroupMap }
 import { LINEAR_FLAG, timedExec } from './guard.js';
 import { parsePattern } from './parser.js';
 import { hasNestedRisk } from './risk.js';
+import { linearize } from './linearize.js';
+import { pikeExec } from './pike.js';
+import { compileProgram, type Program } from './program.js';
+import type { Node } from './ast.js';
 
 export const DEFAULT_TIMEOUT_MS = 500;
 /** Inputs longer than this get the watchdog when the linear engine cannot protect the match. */
@@ -32,6 +36,11 @@ export interface CompiledRegex {
    * linear patterns that could backtrack a lot (nested or ambiguous repetitions).
    */
   readonly linearOnly: boolean;
+  /**
+   * True when test/exec/execValues may run on the backtracking engine under the watchdog: what
+   * neither V8's linear engine nor the Pike VM can run (builds the VM programs to find out).
+   */
+  readonly backtracking: boolean;
   /** Full match or search, as chosen by `fullMatch` at compile time. */
   test(input: string): boolean;
   exec(input: string): Record<string, string | undefined> | null;
@@ -182,11 +191,26 @@ function dispatchTable(firsts: ReadonlyArray<Ranges | null>): number[][] {
 }
 
 /**
+ * The tree a runner's source was emitted from and how, so that the same matches (and the same
+ * group numbers) can be had from the Pike VM: built on the first call that needs it.
+ */
+class VmSource {
+  private program: Program | null | undefined;
+
+  constructor(private readonly tree: () => Node, private readonly namedOnly: boolean, private readonly fullMatch: boolean, readonly anchored: boolean) {}
+
+  get(): Program | null {
+    if (this.program === undefined) this.program = compileProgram(this.tree(), this.namedOnly, this.fullMatch);
+    return this.program;
+  }
+}
+
+/**
  * One way of running a pattern. Hot path: if V8's linear engine can take over the exact
  * regex, just exec it. Otherwise a relaxed, linear-safe superset regex rules out
  * non-matches first (where catastrophic backtracking usually happens); the exact regex
- * then runs directly, or under the vm watchdog when it has nested-quantifier risk or the
- * input is long.
+ * then runs directly, or, when it has nested-quantifier risk or the input is long, on the
+ * Pike VM (pike.ts, linear time), or under the vm watchdog for what only backtracking can do.
  */
 class Runner {
   constructor(
@@ -195,6 +219,7 @@ class Runner {
     private readonly linear: boolean,
     private readonly risky: boolean,
     private readonly timeoutMs: number,
+    private readonly vm: VmSource | null,
   ) {}
 
   run(input: string): RegExpExecArray | null {
@@ -205,9 +230,25 @@ class Runner {
       this.relaxed.lastIndex = 0;
       if (!this.relaxed.test(input)) return null;
     }
-    if (this.relaxed === null || this.risky || input.length > LONG_INPUT) return timedExec(re, input, this.timeoutMs);
+    if (this.relaxed === null || this.risky || input.length > LONG_INPUT) {
+      const program = this.vm?.get() ?? null;
+      if (program !== null) return pikeExec(program, input, 0, this.vm!.anchored);
+      return timedExec(re, input, this.timeoutMs);
+    }
     return re.exec(input);
   }
+
+  /** Whether some inputs may run on the backtracking engine under the watchdog. */
+  get backtracking(): boolean {
+    return !this.linear && (this.vm?.get() ?? null) === null;
+  }
+}
+
+/** The top-level alternatives of a pattern split by emitBranches (emit.ts), or null. */
+function topBranches(root: Node): Node[] | null {
+  let node = root;
+  while (node.type === 'group' && !node.atomic) node = node.body;
+  return node.type === 'alt' ? node.branches : null;
 }
 
 class Compiled implements CompiledRegex {
@@ -246,14 +287,21 @@ class Compiled implements CompiledRegex {
     this.linear = t.linear;
     this.linearOnly = (t.branches === null ? t.linear : t.branches.every((b) => b.linear)) && t.risky && LINEAR_FLAG;
     if (t.branches === null) {
-      this.valueRunner = this.runnerFor(t.source, t.relaxed, t.linear, '');
+      const full = opts.fullMatch === true;
+      const vm = new VmSource(() => linearize(this.parsed, { start: full, end: full }).root, true, full, full);
+      this.valueRunner = this.runnerFor(t.source, t.relaxed, t.linear, '', vm);
       this.valueNoNewline = this.noNewlineRegex(t.noNewline);
     } else {
       // The whole pattern's regex is never built: V8 would compile it at its first use.
       this.valueRunner = null;
-      this.branches = t.branches.map((b) => ({ runner: this.runnerFor(b.source, b.relaxed, b.linear, ''), jsIndices: b.jsIndices, noNewline: this.noNewlineRegex(b.noNewline) }));
+      const branchTree = (i: number) => (): Node => linearize({ ...this.parsed, root: topBranches(this.parsed.root)![i]! }, { start: true, end: true }).root;
+      this.branches = t.branches.map((b, i) => ({ runner: this.runnerFor(b.source, b.relaxed, b.linear, '', new VmSource(branchTree(i), true, true, true)), jsIndices: b.jsIndices, noNewline: this.noNewlineRegex(b.noNewline) }));
       this.byFirstUnit = dispatchTable(t.branches.map((b) => b.first));
     }
+  }
+
+  get backtracking(): boolean {
+    return this.valueRunner !== null ? this.valueRunner.backtracking : this.branches.some((b) => b.runner.backtracking);
   }
 
   private get parsed(): ParsedPattern {
@@ -261,14 +309,16 @@ class Compiled implements CompiledRegex {
   }
 
   private makeRunner(mode: Mode, source: string, linear: boolean): Runner {
-    return this.runnerFor(source, linear ? null : emitRelaxed(this.parsed, mode === 'full'), linear, mode === 'sticky' ? 'y' : '');
+    const full = mode === 'full';
+    const vm = new VmSource(() => linearize(this.parsed, { start: full, end: full }).root, false, full, mode !== 'search');
+    return this.runnerFor(source, linear ? null : emitRelaxed(this.parsed, full), linear, mode === 'sticky' ? 'y' : '', vm);
   }
 
-  private runnerFor(source: string, relaxed: string | null, linear: boolean, flags: string): Runner {
+  private runnerFor(source: string, relaxed: string | null, linear: boolean, flags: string, vm: VmSource): Runner {
     // A pattern that can backtrack a lot runs on the linear engine from the start: falling back
     // only after V8's backtrack limit costs that many backtracks on every failing call.
     const exact = new RegExp(source, linear && this.risky && LINEAR_FLAG ? flags + 'l' : flags);
-    return new Runner(exact, relaxed === null ? null : new RegExp(relaxed, flags), linear, this.risky, this.timeoutMs);
+    return new Runner(exact, relaxed === null ? null : new RegExp(relaxed, flags), linear, this.risky, this.timeoutMs, vm);
   }
 
   private noNewlineRegex(nl: NoNewline | null | undefined): { re: RegExp; jsIndices: GroupMap['jsIndices'] } | null {
