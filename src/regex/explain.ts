@@ -1,7 +1,6 @@
 import type { Node } from './ast.js';
 import { linearize } from './linearize.js';
 import { parsePattern } from './parser.js';
-import { canBeEmpty } from './program.js';
 
 /** V8's linear engine refuses repetition bounds above this (see emit.ts MAX_REPLICATION). */
 const MAX_BOUND = 16;
@@ -70,7 +69,6 @@ function backtrackingReasons(pattern: string, opts: { fullMatch?: boolean; ignor
       case 'backref': out.add('backreference'); break;
       case 'quant':
         if (node.mode === 'possessive') out.add('possessive repetition that can be backtracked into');
-        if (node.max > node.min && canBeEmpty(node.body)) out.add('optional repetition of a part that can match the empty string');
         walk(node.body);
         break;
       default:

@@ -20,31 +20,167 @@ class Cap {
   ) {}
 }
 
-interface List {
-  pc: Int32Array;
-  caps: Array<Cap | null>;
-  count: number;
-  gen: number;
-}
+/** Working memory and code of one program, reused by every call (calls do not nest). */
+class Machine {
+  private readonly op: Int32Array;
+  private readonly a: Int32Array;
+  private readonly b: Int32Array;
+  private readonly mark: Int32Array;
+  private gen = 0;
+  private readonly stackPc: Int32Array;
+  private readonly stackCaps: Array<Cap | null>;
+  private readonly stackMask: Int32Array;
+  /**
+   * States seen in this closure with a non-zero mask (inside optional iterations that consumed
+   * nothing yet): pc * 2^31 + mask; their future depends on the mask too. Valid for `seenGen`.
+   */
+  private readonly seen = new Set<number>();
+  private seenGen = -1;
+  /** Current and next thread lists: states and their captures, in priority order. */
+  private curPc: Int32Array;
+  private curCaps: Array<Cap | null>;
+  private nextPc: Int32Array;
+  private nextCaps: Array<Cap | null>;
+  private curCount = 0;
+  private nextCount = 0;
+  private input = '';
 
-/** Working memory of one program, reused by every call (calls do not nest). */
-class State {
-  readonly mark: Int32Array;
-  gen = 0;
-  readonly stackPc: Int32Array;
-  readonly stackCaps: Array<Cap | null>;
-  lists: [List, List];
-
-  constructor(size: number) {
+  constructor(private readonly p: Program) {
+    const size = p.op.length;
+    this.op = p.op;
+    this.a = p.a;
+    this.b = p.b;
     this.mark = new Int32Array(size);
     this.stackPc = new Int32Array(size + 1);
     this.stackCaps = new Array<Cap | null>(size + 1).fill(null);
-    const list = (): List => ({ pc: new Int32Array(size), caps: new Array<Cap | null>(size).fill(null), count: 0, gen: 0 });
-    this.lists = [list(), list()];
+    this.stackMask = new Int32Array(size + 1);
+    this.curPc = new Int32Array(size);
+    this.nextPc = new Int32Array(size);
+    this.curCaps = new Array<Cap | null>(size).fill(null);
+    this.nextCaps = new Array<Cap | null>(size).fill(null);
+  }
+
+  exec(input: string, from: number, anchored: boolean): VmMatch | null {
+    if (this.gen > 0x3fffffff) {
+      this.mark.fill(0);
+      this.gen = 0;
+    }
+    this.input = input;
+    const op = this.op;
+    const a = this.a;
+    const n = input.length;
+    const p = this.p;
+    anchored ||= p.anchoredStart;
+    this.curCount = 0;
+    let curGen = ++this.gen;
+    let matched: Cap | null = null;
+    let found = false;
+    for (let pos = from; pos <= n; pos++) {
+      if (!found && (pos === from || !anchored)) this.add(false, curGen, 0, pos, null);
+      if (this.curCount === 0) {
+        if (found || anchored) break;
+        curGen = ++this.gen;
+        continue;
+      }
+      this.nextCount = 0;
+      const nextGen = ++this.gen;
+      const c = pos < n ? input.charCodeAt(pos) : -1;
+      const pcs = this.curPc;
+      const caps = this.curCaps;
+      const count = this.curCount;
+      for (let i = 0; i < count; i++) {
+        const pc = pcs[i]!;
+        const o = op[pc]!;
+        if (o === Op.Char) {
+          if (c === a[pc]) this.add(true, nextGen, pc + 1, pos + 1, caps[i]!);
+        } else if (o === Op.Class) {
+          if (c >= 0 && inClass(p, a[pc]!, c)) this.add(true, nextGen, pc + 1, pos + 1, caps[i]!);
+        } else {
+          // Match: lower-priority threads are cut.
+          found = true;
+          matched = caps[i]!;
+          break;
+        }
+      }
+      this.curPc = this.nextPc;
+      this.nextPc = pcs;
+      this.curCaps = this.nextCaps;
+      this.nextCaps = caps;
+      this.curCount = this.nextCount;
+      curGen = nextGen;
+    }
+    this.input = '';
+    return found ? result(p, input, matched) : null;
+  }
+
+  /** Adds the thread at `pc0` and the states it reaches without consuming, in priority order. */
+  private add(next: boolean, gen: number, pc0: number, pos: number, caps0: Cap | null): void {
+    const { op, a, b, mark, stackPc, stackCaps, stackMask, input } = this;
+    const listPc = next ? this.nextPc : this.curPc;
+    const listCaps = next ? this.nextCaps : this.curCaps;
+    let count = next ? this.nextCount : this.curCount;
+    let sp = 0;
+    stackPc[sp] = pc0;
+    stackMask[sp] = 0;
+    stackCaps[sp++] = caps0;
+    while (sp > 0) {
+      let pc = stackPc[--sp]!;
+      let caps = stackCaps[sp]!;
+      let mask = stackMask[sp]!;
+      for (;;) {
+        const o = op[pc]!;
+        if (mask === 0 || o <= Op.Class || o === Op.Match) {
+          // A thread in a list has consumed since any iteration start: the pc alone decides its future.
+          if (mark[pc] === gen) break;
+          mark[pc] = gen;
+        } else {
+          if (this.seenGen !== gen) {
+            this.seen.clear();
+            this.seenGen = gen;
+          }
+          const key = pc * 0x80000000 + mask;
+          if (this.seen.has(key)) break;
+          this.seen.add(key);
+        }
+        if (o === Op.Jump) {
+          pc = a[pc]!;
+        } else if (o === Op.Split) {
+          stackPc[sp] = b[pc]!;
+          stackMask[sp] = mask;
+          stackCaps[sp++] = caps;
+          pc = a[pc]!;
+        } else if (o === Op.IterStart) {
+          mask |= 1 << a[pc]!;
+          pc++;
+        } else if (o === Op.IterEnd) {
+          const bit = 1 << a[pc]!;
+          if ((mask & bit) !== 0) break;
+          pc++;
+        } else if (o === Op.Save) {
+          caps = new Cap(a[pc]!, pos, 0, caps);
+          pc++;
+        } else if (o === Op.Reset) {
+          caps = new Cap(-1, a[pc]!, b[pc]!, caps);
+          pc++;
+        } else if (o === Op.Assert) {
+          if (!assertAt(a[pc]!, input, pos)) break;
+          pc++;
+        } else if (o === Op.Look) {
+          if (!lookAt(this.p, a[pc]!, input, pos)) break;
+          pc++;
+        } else {
+          listPc[count] = pc;
+          listCaps[count++] = caps;
+          break;
+        }
+      }
+    }
+    if (next) this.nextCount = count;
+    else this.curCount = count;
   }
 }
 
-const states = new WeakMap<Program, State>();
+const machines = new WeakMap<Program, Machine>();
 
 function isWord(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
@@ -90,97 +226,12 @@ export type VmMatch = RegExpExecArray;
  * Groups are numbered as the program numbers them (program.ts).
  */
 export function pikeExec(p: Program, input: string, from: number, anchored: boolean): VmMatch | null {
-  let s = states.get(p);
-  if (s === undefined) {
-    s = new State(p.op.length);
-    states.set(p, s);
+  let m = machines.get(p);
+  if (m === undefined) {
+    m = new Machine(p);
+    machines.set(p, m);
   }
-  if (s.gen > 0x3fffffff) {
-    s.mark.fill(0);
-    s.gen = 0;
-  }
-  const { op, a, b } = p;
-  const mark = s.mark;
-  const stackPc = s.stackPc;
-  const stackCaps = s.stackCaps;
-  const n = input.length;
-  anchored ||= p.anchoredStart;
-
-  const add = (list: List, pc0: number, pos: number, caps0: Cap | null): void => {
-    const gen = list.gen;
-    let sp = 0;
-    stackPc[sp] = pc0;
-    stackCaps[sp++] = caps0;
-    while (sp > 0) {
-      let pc = stackPc[--sp]!;
-      let caps = stackCaps[sp]!;
-      for (;;) {
-        if (mark[pc] === gen) break;
-        mark[pc] = gen;
-        const o = op[pc]!;
-        if (o === Op.Jump) {
-          pc = a[pc]!;
-        } else if (o === Op.Split) {
-          stackPc[sp] = b[pc]!;
-          stackCaps[sp++] = caps;
-          pc = a[pc]!;
-        } else if (o === Op.Save) {
-          caps = new Cap(a[pc]!, pos, 0, caps);
-          pc++;
-        } else if (o === Op.Reset) {
-          caps = new Cap(-1, a[pc]!, b[pc]!, caps);
-          pc++;
-        } else if (o === Op.Assert) {
-          if (!assertAt(a[pc]!, input, pos)) break;
-          pc++;
-        } else if (o === Op.Look) {
-          if (!lookAt(p, a[pc]!, input, pos)) break;
-          pc++;
-        } else {
-          list.pc[list.count] = pc;
-          list.caps[list.count++] = caps;
-          break;
-        }
-      }
-    }
-  };
-
-  let [clist, nlist] = s.lists;
-  clist.count = 0;
-  clist.gen = ++s.gen;
-  let matched: Cap | null = null;
-  let found = false;
-  for (let pos = from; pos <= n; pos++) {
-    if (!found && (pos === from || !anchored)) add(clist, 0, pos, null);
-    if (clist.count === 0) {
-      if (found || anchored) break;
-      clist.gen = ++s.gen;
-      continue;
-    }
-    nlist.count = 0;
-    nlist.gen = ++s.gen;
-    const c = pos < n ? input.charCodeAt(pos) : -1;
-    const pcs = clist.pc;
-    const caps = clist.caps;
-    for (let i = 0; i < clist.count; i++) {
-      const pc = pcs[i]!;
-      const o = op[pc]!;
-      if (o === Op.Char) {
-        if (c === a[pc]) add(nlist, pc + 1, pos + 1, caps[i]!);
-      } else if (o === Op.Class) {
-        if (c >= 0 && inClass(p, a[pc]!, c)) add(nlist, pc + 1, pos + 1, caps[i]!);
-      } else {
-        // Match: lower-priority threads are cut.
-        found = true;
-        matched = caps[i]!;
-        break;
-      }
-    }
-    caps.fill(null, 0, clist.count);
-    [clist, nlist] = [nlist, clist];
-  }
-  s.lists = [clist, nlist];
-  return found ? result(p, input, matched) : null;
+  return m.exec(input, from, anchored);
 }
 
 function result(p: Program, input: string, caps: Cap | null): VmMatch {

@@ -20,6 +20,10 @@ export const enum Op {
   /** Zero-width test of look `a` (Program.looks). */
   Look,
   Match,
+  /** An optional iteration of a body that can match empty starts: set bit `a` of the thread's mask. */
+  IterStart,
+  /** It ends: the thread fails when bit `a` is still set (nothing consumed since), else clears it. */
+  IterEnd,
 }
 
 export const enum AssertCode { Start, End, EndOptNl, LineStart, LineEnd, Word, NonWord }
@@ -53,16 +57,17 @@ export interface Program {
 
 /** Above this many instructions a pattern stays on the backtracking engine (expanded repetitions). */
 const MAX_INSTRUCTIONS = 200_000;
+/** Nesting depth of optional repetitions of possibly-empty bodies (one mask bit each). */
+const MAX_EMPTY_DEPTH = 30;
 
 class Unsupported extends Error {}
 
 /**
  * The tree as a Pike VM program, with capture groups numbered as emit.ts numbers JS groups
  * (textual order; with `namedOnly`, unnamed groups do not capture). Null when the tree holds what
- * a breadth-first simulation cannot give exactly: backreferences, atomic groups, possessive
- * repetitions, lookarounds other than a fixed run of units, and repetitions whose body can match
- * the empty string beyond their minimum (JS rejects such an empty iteration, with effects on the
- * captures that a Pike VM does not track).
+ * a breadth-first simulation cannot give: backreferences, atomic groups, possessive repetitions,
+ * lookarounds other than a fixed run of units. An iteration beyond the minimum of a body that can
+ * match the empty string fails when it consumed nothing, as in JS (IterStart/IterEnd).
  */
 export function compileProgram(root: Node, namedOnly: boolean, fullMatch: boolean): Program | null {
   const c = new ProgramBuilder(namedOnly);
@@ -99,6 +104,8 @@ class ProgramBuilder {
   private groups = 0;
   /** Group index of each capture node (copies of a repeated body share them). */
   private readonly groupOf = new Map<Node, number>();
+  /** Current nesting of optional iterations of possibly-empty bodies. */
+  private emptyDepth = 0;
 
   constructor(private readonly namedOnly: boolean) {}
 
@@ -199,13 +206,19 @@ class ProgramBuilder {
     if (n.mode === 'possessive') throw new Unsupported();
     const { min, max } = n;
     if (max === 0) return;
-    if (max > min && canBeEmpty(n.body)) throw new Unsupported();
+    const emptyBody = max > min && canBeEmpty(n.body);
     const groups = this.groupsIn(n.body);
-    const iteration = (first: boolean): void => {
+    const iteration = (first: boolean, optional = true): void => {
+      const checked = optional && emptyBody;
+      if (checked) {
+        if (this.emptyDepth >= MAX_EMPTY_DEPTH) throw new Unsupported();
+        this.emit(Op.IterStart, this.emptyDepth++);
+      }
       if (!first && groups !== null) this.emit(Op.Reset, groups[0], groups[1]);
       this.node(n.body);
+      if (checked) this.emit(Op.IterEnd, --this.emptyDepth);
     };
-    for (let i = 0; i < min; i++) iteration(i === 0);
+    for (let i = 0; i < min; i++) iteration(i === 0, false);
     const lazy = n.mode === 'lazy';
     if (max === Infinity) {
       // L: split body, out (greedy) | split out, body (lazy); body; jump L

@@ -49,6 +49,13 @@ const HAND: Array<[string, string[]]> = [
   ['(a|b|)+c', ['abc']],
   ['(?:a{3}){2}', ['aaaaaa', 'aaaaa']],
   ['(x)?(?:y(z)?)*', ['xyzy', 'yy', 'xyyz']],
+  // Optional iterations of bodies that can match empty: JS rejects an iteration that consumed nothing.
+  ['(a?)?', ['', 'a']],
+  ['(?:(a*))*b', ['b', 'aab']],
+  ['(?P<d>.*?)?x', ['x', 'abx']],
+  ['(?:a|\\b)+c', ['ac', 'c', 'aac']],
+  ['(?:(a)|(\\s*))+$', ['a  a', '  ', 'a']],
+  ['(?:(?:a?)*b?)*c', ['abac', 'c', 'bbc']],
 ];
 
 test('the Pike VM gives JS RegExp results on hand-picked patterns (full, search, sticky)', () => {
@@ -106,6 +113,5 @@ test('the Pike VM gives JS RegExp results on 3,000 generated patterns and inputs
       if (n === 0) declined++;
     }
   }
-  console.log(`compared ${compared}, declined ${declined}`);
   assert.ok(compared > 20_000, `only ${compared} comparisons (${declined} declined)`);
 });
