@@ -7,7 +7,7 @@ import { parsePattern } from './parser.js';
 import { hasNestedRisk } from './risk.js';
 import { linearize } from './linearize.js';
 import { pikeExec } from './pike.js';
-import { compileProgram, type Program } from './program.js';
+import { compileProgram, programFromData, programToData, type Program } from './program.js';
 import type { Node } from './ast.js';
 
 export const DEFAULT_TIMEOUT_MS = 500;
@@ -197,10 +197,20 @@ function dispatchTable(firsts: ReadonlyArray<Ranges | null>): number[][] {
 class VmSource {
   private program: Program | null | undefined;
 
-  constructor(private readonly tree: () => Node, private readonly namedOnly: boolean, private readonly fullMatch: boolean, readonly anchored: boolean) {}
+  /** `key`: the pattern, its options and which of its runners, for the derived-data cache. */
+  constructor(private readonly key: string, private readonly tree: () => Node, private readonly namedOnly: boolean, private readonly fullMatch: boolean, readonly anchored: boolean) {}
 
   get(): Program | null {
-    if (this.program === undefined) this.program = compileProgram(this.tree(), this.namedOnly, this.fullMatch);
+    if (this.program !== undefined) return this.program;
+    // Parsing and linearizing a big grok pattern again costs tens of milliseconds at start-up.
+    const name = entryName(`${translationKind()}-vm`, this.key);
+    const cached = readEntry(name) as { program?: unknown } | undefined;
+    if (cached !== undefined && cached !== null && typeof cached === 'object' && 'program' in cached) {
+      const p = cached.program === null ? null : programFromData(cached.program);
+      if (p !== undefined) return (this.program = p);
+    }
+    this.program = compileProgram(this.tree(), this.namedOnly, this.fullMatch);
+    writeEntry(name, { program: this.program === null ? null : programToData(this.program) }, 'regex-', `${translationKind()}-`);
     return this.program;
   }
 }
@@ -269,6 +279,8 @@ class Compiled implements CompiledRegex {
   private readonly risky: boolean;
   private readonly runners = new Map<Mode, Runner>();
   private readonly timeoutMs: number;
+  private readonly ignoreCase: boolean;
+  private readonly fullMatchOption: boolean;
   /** The syntax tree, parsed only when a mode other than the translated one is asked for. */
   private parsedTree: ParsedPattern | undefined;
 
@@ -279,6 +291,8 @@ class Compiled implements CompiledRegex {
     opts: CompileOptions,
   ) {
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.ignoreCase = opts.ignoreCase ?? false;
+    this.fullMatchOption = opts.fullMatch === true;
     const t = translate();
     this.parsedTree = t.parsed;
     this.risky = t.risky;
@@ -288,16 +302,20 @@ class Compiled implements CompiledRegex {
     this.linearOnly = (t.branches === null ? t.linear : t.branches.every((b) => b.linear)) && t.risky && LINEAR_FLAG;
     if (t.branches === null) {
       const full = opts.fullMatch === true;
-      const vm = new VmSource(() => linearize(this.parsed, { start: full, end: full }).root, true, full, full);
+      const vm = new VmSource(this.cacheKey('values'), () => linearize(this.parsed, { start: full, end: full }).root, true, full, full);
       this.valueRunner = this.runnerFor(t.source, t.relaxed, t.linear, '', vm);
       this.valueNoNewline = this.noNewlineRegex(t.noNewline);
     } else {
       // The whole pattern's regex is never built: V8 would compile it at its first use.
       this.valueRunner = null;
       const branchTree = (i: number) => (): Node => linearize({ ...this.parsed, root: topBranches(this.parsed.root)![i]! }, { start: true, end: true }).root;
-      this.branches = t.branches.map((b, i) => ({ runner: this.runnerFor(b.source, b.relaxed, b.linear, '', new VmSource(branchTree(i), true, true, true)), jsIndices: b.jsIndices, noNewline: this.noNewlineRegex(b.noNewline) }));
+      this.branches = t.branches.map((b, i) => ({ runner: this.runnerFor(b.source, b.relaxed, b.linear, '', new VmSource(this.cacheKey(`branch ${i}`), branchTree(i), true, true, true)), jsIndices: b.jsIndices, noNewline: this.noNewlineRegex(b.noNewline) }));
       this.byFirstUnit = dispatchTable(t.branches.map((b) => b.first));
     }
+  }
+
+  private cacheKey(runner: string): string {
+    return JSON.stringify([this.pattern, this.ignoreCase, this.fullMatchOption, runner]);
   }
 
   get backtracking(): boolean {
@@ -310,7 +328,7 @@ class Compiled implements CompiledRegex {
 
   private makeRunner(mode: Mode, source: string, linear: boolean): Runner {
     const full = mode === 'full';
-    const vm = new VmSource(() => linearize(this.parsed, { start: full, end: full }).root, false, full, mode !== 'search');
+    const vm = new VmSource(this.cacheKey(mode), () => linearize(this.parsed, { start: full, end: full }).root, false, full, mode !== 'search');
     return this.runnerFor(source, linear ? null : emitRelaxed(this.parsed, full), linear, mode === 'sticky' ? 'y' : '', vm);
   }
 

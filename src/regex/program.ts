@@ -307,3 +307,30 @@ export function canBeEmpty(n: Node): boolean {
     default: return true;
   }
 }
+
+/** A program as JSON-safe data (for the derived-data cache). */
+export function programToData(p: Program): unknown {
+  return {
+    op: [...p.op], a: [...p.a], b: [...p.b], ascii: Buffer.from(p.ascii).toString('base64'),
+    wide: p.wide.map((w) => [...w]), looks: p.looks, groups: p.groups, anchoredStart: p.anchoredStart,
+  };
+}
+
+const numbers = (v: unknown): v is number[] => Array.isArray(v) && v.every((x) => typeof x === 'number');
+
+/** The program of programToData's output, or undefined when the data is not one. */
+export function programFromData(v: unknown): Program | undefined {
+  if (v === null || typeof v !== 'object') return undefined;
+  const d = v as Record<string, unknown>;
+  if (!numbers(d.op) || !numbers(d.a) || !numbers(d.b) || d.a.length !== d.op.length || d.b.length !== d.op.length) return undefined;
+  if (typeof d.ascii !== 'string' || !Array.isArray(d.wide) || !d.wide.every(numbers) || !Array.isArray(d.looks)) return undefined;
+  if (typeof d.groups !== 'number' || typeof d.anchoredStart !== 'boolean') return undefined;
+  const looks = d.looks as LookTest[];
+  if (!looks.every((l) => l !== null && typeof l === 'object' && typeof l.behind === 'boolean' && typeof l.negate === 'boolean' && numbers(l.classes))) return undefined;
+  const ascii = new Uint8Array(Buffer.from(d.ascii, 'base64'));
+  if (ascii.length !== d.wide.length * 128) return undefined;
+  return {
+    op: Int32Array.from(d.op), a: Int32Array.from(d.a), b: Int32Array.from(d.b), ascii,
+    wide: (d.wide as number[][]).map((w) => Int32Array.from(w)), looks, groups: d.groups, anchoredStart: d.anchoredStart,
+  };
+}
