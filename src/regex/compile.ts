@@ -198,12 +198,12 @@ class VmSource {
   private program: Program | null | undefined;
 
   /** `key`: the pattern, its options and which of its runners, for the derived-data cache. */
-  constructor(private readonly key: string, private readonly tree: () => Node, private readonly namedOnly: boolean, private readonly fullMatch: boolean, readonly anchored: boolean) {}
+  constructor(private readonly key: () => string, private readonly tree: () => Node, private readonly namedOnly: boolean, private readonly fullMatch: boolean, readonly anchored: boolean) {}
 
   get(): Program | null {
     if (this.program !== undefined) return this.program;
     // Parsing and linearizing a big grok pattern again costs tens of milliseconds at start-up.
-    const name = entryName(`${translationKind()}-vm`, this.key);
+    const name = entryName(`${translationKind()}-vm`, this.key());
     const cached = readEntry(name) as { program?: unknown } | undefined;
     if (cached !== undefined && cached !== null && typeof cached === 'object' && 'program' in cached) {
       const p = cached.program === null ? null : programFromData(cached.program);
@@ -223,9 +223,15 @@ class VmSource {
  * Pike VM (pike.ts, linear time), or under the vm watchdog for what only backtracking can do.
  */
 class Runner {
+  private exactRe: RegExp | null = null;
+  private relaxedRe: RegExp | null = null;
+
+  /** The regexes are built at the first call: `new RegExp` parses the source (milliseconds for a big grok pattern). */
   constructor(
-    private readonly exact: RegExp,
-    private readonly relaxed: RegExp | null,
+    private readonly exactSource: string,
+    private readonly exactFlags: string,
+    private readonly relaxed: string | null,
+    private readonly relaxedFlags: string,
     private readonly linear: boolean,
     private readonly risky: boolean,
     private readonly timeoutMs: number,
@@ -233,12 +239,13 @@ class Runner {
   ) {}
 
   run(input: string): RegExpExecArray | null {
-    const re = this.exact;
+    const re = (this.exactRe ??= new RegExp(this.exactSource, this.exactFlags));
     re.lastIndex = 0;
     if (this.linear) return re.exec(input);
-    if (this.relaxed) {
-      this.relaxed.lastIndex = 0;
-      if (!this.relaxed.test(input)) return null;
+    if (this.relaxed !== null) {
+      const relaxed = (this.relaxedRe ??= new RegExp(this.relaxed, this.relaxedFlags));
+      relaxed.lastIndex = 0;
+      if (!relaxed.test(input)) return null;
     }
     if (this.relaxed === null || this.risky || input.length > LONG_INPUT) {
       const program = this.vm?.get() ?? null;
@@ -314,8 +321,8 @@ class Compiled implements CompiledRegex {
     }
   }
 
-  private cacheKey(runner: string): string {
-    return JSON.stringify([this.pattern, this.ignoreCase, this.fullMatchOption, runner]);
+  private cacheKey(runner: string): () => string {
+    return () => JSON.stringify([this.pattern, this.ignoreCase, this.fullMatchOption, runner]);
   }
 
   get backtracking(): boolean {
@@ -335,8 +342,7 @@ class Compiled implements CompiledRegex {
   private runnerFor(source: string, relaxed: string | null, linear: boolean, flags: string, vm: VmSource): Runner {
     // A pattern that can backtrack a lot runs on the linear engine from the start: falling back
     // only after V8's backtrack limit costs that many backtracks on every failing call.
-    const exact = new RegExp(source, linear && this.risky && LINEAR_FLAG ? flags + 'l' : flags);
-    return new Runner(exact, relaxed === null ? null : new RegExp(relaxed, flags), linear, this.risky, this.timeoutMs, vm);
+    return new Runner(source, linear && this.risky && LINEAR_FLAG ? flags + 'l' : flags, relaxed, flags, linear, this.risky, this.timeoutMs, vm);
   }
 
   private noNewlineRegex(nl: NoNewline | null | undefined): { re: RegExp; jsIndices: GroupMap['jsIndices'] } | null {
