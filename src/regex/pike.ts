@@ -41,9 +41,19 @@ class Machine {
   private curCaps: Array<Cap | null>;
   private nextPc: Int32Array;
   private nextCaps: Array<Cap | null>;
+  /** For a thread waiting inside an atomic group (Op.Atomic): the position where it resumes. */
+  private curTarget: Int32Array;
+  private nextTarget: Int32Array;
   private curCount = 0;
   private nextCount = 0;
   private input = '';
+  /** First matches of the atomic bodies in this call: key sub * (input length + 1) + position. */
+  private readonly atomicMemo = new Map<number, SubMatch | null>();
+  /** Waiting threads of the next list: pc * 2^31 + target (see seen). */
+  private readonly waiting = new Set<number>();
+  /** The last run's match end and captures. */
+  private matchEnd = -1;
+  private matchCaps: Cap | null = null;
 
   constructor(private readonly p: Program) {
     const size = p.op.length;
@@ -58,14 +68,60 @@ class Machine {
     this.nextPc = new Int32Array(size);
     this.curCaps = new Array<Cap | null>(size).fill(null);
     this.nextCaps = new Array<Cap | null>(size).fill(null);
+    this.curTarget = new Int32Array(p.subs.length > 0 ? size : 0);
+    this.nextTarget = new Int32Array(p.subs.length > 0 ? size : 0);
   }
 
   exec(input: string, from: number, anchored: boolean): VmMatch | null {
+    return this.run(input, from, anchored) ? result(this.p, input, this.matchCaps) : null;
+  }
+
+  /** The first match of this (atomic body) program at `from`: its end and its capture updates, oldest first. */
+  sub(input: string, from: number): SubMatch | null {
+    if (!this.run(input, from, true)) return null;
+    const caps: Cap[] = [];
+    for (let c = this.matchCaps; c !== null; c = c.prev) caps.push(c);
+    return { end: this.matchEnd, caps: caps.reverse() };
+  }
+
+  private atomicAt(sub: number, pos: number): SubMatch | null {
+    const key = sub * (this.input.length + 1) + pos;
+    let r = this.atomicMemo.get(key);
+    if (r === undefined) {
+      const program = this.p.subs[sub]!;
+      r = machine(program).sub(this.input, pos);
+      this.atomicMemo.set(key, r);
+    }
+    return r;
+  }
+
+  /** Room for one more thread in the next list (waiting threads can outnumber states). */
+  private grow(next: boolean): void {
+    const oldPc = next ? this.nextPc : this.curPc;
+    const oldTarget = next ? this.nextTarget : this.curTarget;
+    const size = oldPc.length * 2;
+    const pc = new Int32Array(size);
+    pc.set(oldPc);
+    const target = new Int32Array(size);
+    target.set(oldTarget);
+    if (next) {
+      this.nextPc = pc;
+      this.nextTarget = target;
+      this.nextCaps.length = size;
+    } else {
+      this.curPc = pc;
+      this.curTarget = target;
+      this.curCaps.length = size;
+    }
+  }
+
+  private run(input: string, from: number, anchored: boolean): boolean {
     if (this.gen > 0x3fffffff) {
       this.mark.fill(0);
       this.gen = 0;
     }
     this.input = input;
+    if (this.p.subs.length > 0) this.atomicMemo.clear();
     const op = this.op;
     const a = this.a;
     const n = input.length;
@@ -74,6 +130,7 @@ class Machine {
     this.curCount = 0;
     let curGen = ++this.gen;
     let matched: Cap | null = null;
+    let matchEnd = -1;
     let found = false;
     for (let pos = from; pos <= n; pos++) {
       if (!found && (pos === from || !anchored)) this.add(false, curGen, 0, pos, null);
@@ -87,7 +144,9 @@ class Machine {
       const c = pos < n ? input.charCodeAt(pos) : -1;
       const pcs = this.curPc;
       const caps = this.curCaps;
+      const targets = this.curTarget;
       const count = this.curCount;
+      this.waiting.clear();
       for (let i = 0; i < count; i++) {
         const pc = pcs[i]!;
         const o = op[pc]!;
@@ -95,29 +154,47 @@ class Machine {
           if (c === a[pc]) this.add(true, nextGen, pc + 1, pos + 1, caps[i]!);
         } else if (o === Op.Class) {
           if (c >= 0 && inClass(p, a[pc]!, c)) this.add(true, nextGen, pc + 1, pos + 1, caps[i]!);
+        } else if (o === Op.Atomic) {
+          // Inside an atomic group's match: it consumes up to its end, then goes on.
+          const target = targets[i]!;
+          if (target === pos + 1) this.add(true, nextGen, pc + 1, pos + 1, caps[i]!);
+          else {
+            const key = pc * 0x80000000 + target;
+            if (this.waiting.has(key)) continue;
+            this.waiting.add(key);
+            if (this.nextCount === this.nextPc.length) this.grow(true);
+            this.nextPc[this.nextCount] = pc;
+            this.nextTarget[this.nextCount] = target;
+            this.nextCaps[this.nextCount++] = caps[i]!;
+          }
         } else {
           // Match: lower-priority threads are cut.
           found = true;
           matched = caps[i]!;
+          matchEnd = pos;
           break;
         }
       }
       this.curPc = this.nextPc;
       this.nextPc = pcs;
+      this.curTarget = this.nextTarget;
+      this.nextTarget = targets;
       this.curCaps = this.nextCaps;
       this.nextCaps = caps;
       this.curCount = this.nextCount;
       curGen = nextGen;
     }
     this.input = '';
-    return found ? result(p, input, matched) : null;
+    this.matchCaps = matched;
+    this.matchEnd = matchEnd;
+    return found;
   }
 
   /** Adds the thread at `pc0` and the states it reaches without consuming, in priority order. */
   private add(next: boolean, gen: number, pc0: number, pos: number, caps0: Cap | null): void {
     const { op, a, b, mark, stackPc, stackCaps, stackMask, input } = this;
-    const listPc = next ? this.nextPc : this.curPc;
-    const listCaps = next ? this.nextCaps : this.curCaps;
+    let listPc = next ? this.nextPc : this.curPc;
+    let listCaps = next ? this.nextCaps : this.curCaps;
     let count = next ? this.nextCount : this.curCount;
     let sp = 0;
     stackPc[sp] = pc0;
@@ -168,7 +245,29 @@ class Machine {
         } else if (o === Op.Look) {
           if (!lookAt(this.p, a[pc]!, input, pos)) break;
           pc++;
+        } else if (o === Op.Atomic) {
+          const r = this.atomicAt(a[pc]!, pos);
+          if (r === null) break;
+          for (const c of r.caps) caps = new Cap(c.slot, c.value, c.hi, caps);
+          if (r.end === pos) {
+            pc++;
+            continue;
+          }
+          if (count === listPc.length) {
+            this.grow(next);
+            listPc = next ? this.nextPc : this.curPc;
+            listCaps = next ? this.nextCaps : this.curCaps;
+          }
+          listPc[count] = pc;
+          (next ? this.nextTarget : this.curTarget)[count] = r.end;
+          listCaps[count++] = caps;
+          break;
         } else {
+          if (count === listPc.length) {
+            this.grow(next);
+            listPc = next ? this.nextPc : this.curPc;
+            listCaps = next ? this.nextCaps : this.curCaps;
+          }
           listPc[count] = pc;
           listCaps[count++] = caps;
           break;
@@ -181,6 +280,20 @@ class Machine {
 }
 
 const machines = new WeakMap<Program, Machine>();
+
+function machine(p: Program): Machine {
+  let m = machines.get(p);
+  if (m === undefined) {
+    m = new Machine(p);
+    machines.set(p, m);
+  }
+  return m;
+}
+
+interface SubMatch {
+  end: number;
+  caps: Cap[];
+}
 
 function isWord(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
@@ -226,12 +339,7 @@ export type VmMatch = RegExpExecArray;
  * Groups are numbered as the program numbers them (program.ts).
  */
 export function pikeExec(p: Program, input: string, from: number, anchored: boolean): VmMatch | null {
-  let m = machines.get(p);
-  if (m === undefined) {
-    m = new Machine(p);
-    machines.set(p, m);
-  }
-  return m.exec(input, from, anchored);
+  return machine(p).exec(input, from, anchored);
 }
 
 function result(p: Program, input: string, caps: Cap | null): VmMatch {

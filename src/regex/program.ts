@@ -24,6 +24,11 @@ export const enum Op {
   IterStart,
   /** It ends: the thread fails when bit `a` is still set (nothing consumed since), else clears it. */
   IterEnd,
+  /**
+   * Atomic group: the first match of sub-program `a` (Program.subs) from here, its captures
+   * applied; the thread then waits in the list, consuming, until that match's end.
+   */
+  Atomic,
 }
 
 export const enum AssertCode { Start, End, EndOptNl, LineStart, LineEnd, Word, NonWord }
@@ -51,6 +56,8 @@ export interface Program {
   looks: LookTest[];
   /** Capture groups (slots 2k, 2k+1 for group k; group 0 is the match). */
   groups: number;
+  /** Bodies of atomic groups and possessive repetitions, run on their own (Op.Atomic). */
+  subs: Program[];
   /** Must the match start at the search's start (a leading `^`/`\A` with no alternative before it)? */
   anchoredStart: boolean;
 }
@@ -65,12 +72,13 @@ class Unsupported extends Error {}
 /**
  * The tree as a Pike VM program, with capture groups numbered as emit.ts numbers JS groups
  * (textual order; with `namedOnly`, unnamed groups do not capture). Null when the tree holds what
- * a breadth-first simulation cannot give: backreferences, atomic groups, possessive repetitions,
- * lookarounds other than a fixed run of units. An iteration beyond the minimum of a body that can
+ * a breadth-first simulation cannot give: backreferences and lookarounds other than a fixed run of
+ * units. Atomic groups and possessive repetitions run their body's first match as a sub-program
+ * (one run per start position and call: polynomial, no longer linear, in the worst case). An iteration beyond the minimum of a body that can
  * match the empty string fails when it consumed nothing, as in JS (IterStart/IterEnd).
  */
 export function compileProgram(root: Node, namedOnly: boolean, fullMatch: boolean): Program | null {
-  const c = new ProgramBuilder(namedOnly);
+  const c = new ProgramBuilder(namedOnly, { groups: 0, groupOf: new Map() });
   try {
     c.emit(Op.Save, 0);
     c.node(root);
@@ -101,13 +109,39 @@ class ProgramBuilder {
   private readonly classes: Ranges[] = [];
   private readonly classIndex = new Map<string, number>();
   private readonly looks: LookTest[] = [];
-  private groups = 0;
-  /** Group index of each capture node (copies of a repeated body share them). */
-  private readonly groupOf = new Map<Node, number>();
+  private readonly subs: Program[] = [];
   /** Current nesting of optional iterations of possibly-empty bodies. */
   private emptyDepth = 0;
 
-  constructor(private readonly namedOnly: boolean) {}
+  /**
+   * `numbering`: the group index of each capture node (copies of a repeated body share them) and
+   * of each atomic group's helper group (emit.ts writes `(?=(A))\1`), shared with sub-programs.
+   */
+  constructor(private readonly namedOnly: boolean, private readonly numbering: { groups: number; groupOf: Map<Node, number> }) {}
+
+  private get groups(): number {
+    return this.numbering.groups;
+  }
+
+  private get groupOf(): Map<Node, number> {
+    return this.numbering.groupOf;
+  }
+
+  /** The body as a sub-program after the helper group's number (see numbering). */
+  private atomic(key: Node, body: Node): void {
+    let helper = this.groupOf.get(key);
+    if (helper === undefined) {
+      helper = ++this.numbering.groups;
+      this.groupOf.set(key, helper);
+    }
+    const child = new ProgramBuilder(this.namedOnly, this.numbering);
+    child.emit(Op.Save, 2 * helper);
+    child.node(body);
+    child.emit(Op.Save, 2 * helper + 1);
+    child.emit(Op.Match);
+    this.subs.push(child.program(true));
+    this.emit(Op.Atomic, this.subs.length - 1);
+  }
 
   emit(op: Op, a = 0, b = 0): number {
     if (this.ops.length >= MAX_INSTRUCTIONS) throw new Unsupported();
@@ -165,7 +199,7 @@ class ProgramBuilder {
         }
         let g = this.groupOf.get(n);
         if (g === undefined) {
-          g = ++this.groups;
+          g = ++this.numbering.groups;
           this.groupOf.set(n, g);
         }
         this.emit(Op.Save, 2 * g);
@@ -174,8 +208,8 @@ class ProgramBuilder {
         return;
       }
       case 'group':
-        if (n.atomic) throw new Unsupported();
-        this.node(n.body);
+        if (n.atomic) this.atomic(n, n.body);
+        else this.node(n.body);
         return;
       case 'assert':
         this.emit(Op.Assert, ASSERT_CODES[n.kind]);
@@ -203,7 +237,10 @@ class ProgramBuilder {
   }
 
   private quant(n: Extract<Node, { type: 'quant' }>): void {
-    if (n.mode === 'possessive') throw new Unsupported();
+    if (n.mode === 'possessive') {
+      this.atomic(n, { ...n, mode: 'greedy' });
+      return;
+    }
     const { min, max } = n;
     if (max === 0) return;
     const emptyBody = max > min && canBeEmpty(n.body);
@@ -254,9 +291,11 @@ class ProgramBuilder {
     const walk = (n: Node): void => {
       switch (n.type) {
         case 'capture': if (!(this.namedOnly && n.name === null)) count++; walk(n.body); break;
+        case 'group': if (n.atomic) count++; walk(n.body); break;
         case 'seq': n.items.forEach(walk); break;
         case 'alt': n.branches.forEach(walk); break;
-        case 'group': case 'quant': case 'look': walk(n.body); break;
+        case 'quant': if (n.mode === 'possessive') count++; walk(n.body); break;
+        case 'look': walk(n.body); break;
         default:
       }
     };
@@ -265,7 +304,7 @@ class ProgramBuilder {
     // Groups of the body get numbers before+1.. on its first copy, or already have them.
     let first = Infinity;
     const find = (n: Node): void => {
-      if (n.type === 'capture') {
+      if (n.type === 'capture' || (n.type === 'group' && n.atomic) || (n.type === 'quant' && n.mode === 'possessive')) {
         const g = this.groupOf.get(n);
         if (g !== undefined) first = Math.min(first, g);
       }
@@ -291,7 +330,7 @@ class ProgramBuilder {
     });
     return {
       op: Int32Array.from(this.ops), a: Int32Array.from(this.as), b: Int32Array.from(this.bs),
-      ascii, wide, looks: this.looks, groups: this.groups, anchoredStart,
+      ascii, wide, looks: this.looks, groups: this.groups, subs: this.subs, anchoredStart,
     };
   }
 }
@@ -312,7 +351,7 @@ export function canBeEmpty(n: Node): boolean {
 export function programToData(p: Program): unknown {
   return {
     op: [...p.op], a: [...p.a], b: [...p.b], ascii: Buffer.from(p.ascii).toString('base64'),
-    wide: p.wide.map((w) => [...w]), looks: p.looks, groups: p.groups, anchoredStart: p.anchoredStart,
+    wide: p.wide.map((w) => [...w]), looks: p.looks, groups: p.groups, subs: p.subs.map(programToData), anchoredStart: p.anchoredStart,
   };
 }
 
@@ -324,13 +363,15 @@ export function programFromData(v: unknown): Program | undefined {
   const d = v as Record<string, unknown>;
   if (!numbers(d.op) || !numbers(d.a) || !numbers(d.b) || d.a.length !== d.op.length || d.b.length !== d.op.length) return undefined;
   if (typeof d.ascii !== 'string' || !Array.isArray(d.wide) || !d.wide.every(numbers) || !Array.isArray(d.looks)) return undefined;
-  if (typeof d.groups !== 'number' || typeof d.anchoredStart !== 'boolean') return undefined;
+  if (typeof d.groups !== 'number' || typeof d.anchoredStart !== 'boolean' || !Array.isArray(d.subs)) return undefined;
+  const subs = d.subs.map(programFromData);
+  if (!subs.every((x): x is Program => x !== undefined)) return undefined;
   const looks = d.looks as LookTest[];
   if (!looks.every((l) => l !== null && typeof l === 'object' && typeof l.behind === 'boolean' && typeof l.negate === 'boolean' && numbers(l.classes))) return undefined;
   const ascii = new Uint8Array(Buffer.from(d.ascii, 'base64'));
   if (ascii.length !== d.wide.length * 128) return undefined;
   return {
     op: Int32Array.from(d.op), a: Int32Array.from(d.a), b: Int32Array.from(d.b), ascii,
-    wide: (d.wide as number[][]).map((w) => Int32Array.from(w)), looks, groups: d.groups, anchoredStart: d.anchoredStart,
+    wide: (d.wide as number[][]).map((w) => Int32Array.from(w)), looks, groups: d.groups, subs, anchoredStart: d.anchoredStart,
   };
 }
