@@ -1,7 +1,7 @@
 import type { ParsedPattern } from './ast.js';
 import { contains, type Ranges } from './charset.js';
 import { codeFingerprint, entryName, readEntry, writeEntry } from '../core/derived-cache.js';
-import { emitBranches, emitExact, emitRelaxed, SPLIT_MIN_SOURCE, type GroupMap } from './emit.js';
+import { emitBranches, emitExact, emitRelaxed, splitAlternatives, SPLIT_MIN_SOURCE, type GroupMap } from './emit.js';
 import { LINEAR_FLAG, timedExec } from './guard.js';
 import { parsePattern } from './parser.js';
 import { hasNestedRisk } from './risk.js';
@@ -261,12 +261,6 @@ class Runner {
   }
 }
 
-/** The top-level alternatives of a pattern split by emitBranches (emit.ts), or null. */
-function topBranches(root: Node): Node[] | null {
-  let node = root;
-  while (node.type === 'group' && !node.atomic) node = node.body;
-  return node.type === 'alt' ? node.branches : null;
-}
 
 class Compiled implements CompiledRegex {
   readonly groupNames: readonly string[];
@@ -315,7 +309,7 @@ class Compiled implements CompiledRegex {
     } else {
       // The whole pattern's regex is never built: V8 would compile it at its first use.
       this.valueRunner = null;
-      const branchTree = (i: number) => (): Node => linearize({ ...this.parsed, root: topBranches(this.parsed.root)![i]! }, { start: true, end: true }).root;
+      const branchTree = (i: number) => (): Node => linearize({ ...this.parsed, root: splitAlternatives(this.parsed.root)![i]! }, { start: true, end: true }).root;
       this.branches = t.branches.map((b, i) => ({ runner: this.runnerFor(b.source, b.relaxed, b.linear, '', new VmSource(this.cacheKey(`branch ${i}`), branchTree(i), true, true, true)), jsIndices: b.jsIndices, noNewline: this.noNewlineRegex(b.noNewline) }));
       this.byFirstUnit = dispatchTable(t.branches.map((b) => b.first));
     }
@@ -342,7 +336,9 @@ class Compiled implements CompiledRegex {
   private runnerFor(source: string, relaxed: string | null, linear: boolean, flags: string, vm: VmSource): Runner {
     // A pattern that can backtrack a lot runs on the linear engine from the start: falling back
     // only after V8's backtrack limit costs that many backtracks on every failing call.
-    return new Runner(source, linear && this.risky && LINEAR_FLAG ? flags + 'l' : flags, relaxed, flags, linear, this.risky, this.timeoutMs, vm);
+    // The relaxed pre-check of such a pattern too: it is built for that engine (emitRelaxed).
+    const l = this.risky && LINEAR_FLAG ? 'l' : '';
+    return new Runner(source, linear ? flags + l : flags, relaxed, flags + l, linear, this.risky, this.timeoutMs, vm);
   }
 
   private noNewlineRegex(nl: NoNewline | null | undefined): { re: RegExp; jsIndices: GroupMap['jsIndices'] } | null {
