@@ -28,7 +28,8 @@ class Machine {
   private readonly mark: Int32Array;
   private gen = 0;
   private readonly stackPc: Int32Array;
-  private readonly stackCaps: Array<Cap | null>;
+  /** Per stacked alternative: how many pending capture updates its path shares (see pSlot). */
+  private readonly stackDepth: Int32Array;
   private readonly stackMask: Int32Array;
   /**
    * States seen in this closure with a non-zero mask (inside optional iterations that consumed
@@ -62,7 +63,7 @@ class Machine {
     this.b = p.b;
     this.mark = new Int32Array(size);
     this.stackPc = new Int32Array(size + 1);
-    this.stackCaps = new Array<Cap | null>(size + 1).fill(null);
+    this.stackDepth = new Int32Array(size + 1);
     this.stackMask = new Int32Array(size + 1);
     this.curPc = new Int32Array(size);
     this.nextPc = new Int32Array(size);
@@ -146,7 +147,7 @@ class Machine {
       const caps = this.curCaps;
       const targets = this.curTarget;
       const count = this.curCount;
-      this.waiting.clear();
+      if (this.waiting.size > 0) this.waiting.clear();
       for (let i = 0; i < count; i++) {
         const pc = pcs[i]!;
         const o = op[pc]!;
@@ -190,19 +191,46 @@ class Machine {
     return found;
   }
 
+  /**
+   * Capture updates on the closure's current path, not yet allocated: most paths of a closure die
+   * (a failed assertion, a state already held) and would have allocated for nothing. `matCaps[k]`
+   * is the first k updates applied to the closure's start captures, valid for k <= matValid.
+   */
+  private readonly pSlot: number[] = [];
+  private readonly pValue: number[] = [];
+  private readonly pHi: number[] = [];
+  private readonly matCaps: Array<Cap | null> = [null];
+  private matValid = 0;
+
+  private pending(depth: number, slot: number, value: number, hi: number): void {
+    this.pSlot[depth] = slot;
+    this.pValue[depth] = value;
+    this.pHi[depth] = hi;
+    if (this.matValid > depth) this.matValid = depth;
+  }
+
+  private materialize(depth: number): Cap | null {
+    const m = this.matCaps;
+    for (let k = this.matValid; k < depth; k++) m[k + 1] = new Cap(this.pSlot[k]!, this.pValue[k]!, this.pHi[k]!, m[k]!);
+    if (depth > this.matValid) this.matValid = depth;
+    return m[depth]!;
+  }
+
   /** Adds the thread at `pc0` and the states it reaches without consuming, in priority order. */
   private add(next: boolean, gen: number, pc0: number, pos: number, caps0: Cap | null): void {
-    const { op, a, b, mark, stackPc, stackCaps, stackMask, input } = this;
+    const { op, a, b, mark, stackPc, stackDepth, stackMask, input } = this;
     let listPc = next ? this.nextPc : this.curPc;
     let listCaps = next ? this.nextCaps : this.curCaps;
     let count = next ? this.nextCount : this.curCount;
+    this.matCaps[0] = caps0;
+    this.matValid = 0;
     let sp = 0;
     stackPc[sp] = pc0;
     stackMask[sp] = 0;
-    stackCaps[sp++] = caps0;
+    stackDepth[sp++] = 0;
     while (sp > 0) {
       let pc = stackPc[--sp]!;
-      let caps = stackCaps[sp]!;
+      let depth = stackDepth[sp]!;
       let mask = stackMask[sp]!;
       for (;;) {
         const o = op[pc]!;
@@ -212,7 +240,7 @@ class Machine {
           mark[pc] = gen;
         } else {
           if (this.seenGen !== gen) {
-            this.seen.clear();
+            if (this.seen.size > 0) this.seen.clear();
             this.seenGen = gen;
           }
           const key = pc * 0x80000000 + mask;
@@ -224,7 +252,7 @@ class Machine {
         } else if (o === Op.Split) {
           stackPc[sp] = b[pc]!;
           stackMask[sp] = mask;
-          stackCaps[sp++] = caps;
+          stackDepth[sp++] = depth;
           pc = a[pc]!;
         } else if (o === Op.IterStart) {
           mask |= 1 << a[pc]!;
@@ -234,10 +262,10 @@ class Machine {
           if ((mask & bit) !== 0) break;
           pc++;
         } else if (o === Op.Save) {
-          caps = new Cap(a[pc]!, pos, 0, caps);
+          this.pending(depth++, a[pc]!, pos, 0);
           pc++;
         } else if (o === Op.Reset) {
-          caps = new Cap(-1, a[pc]!, b[pc]!, caps);
+          this.pending(depth++, -1, a[pc]!, b[pc]!);
           pc++;
         } else if (o === Op.Assert) {
           if (!assertAt(a[pc]!, input, pos)) break;
@@ -248,7 +276,7 @@ class Machine {
         } else if (o === Op.Atomic) {
           const r = this.atomicAt(a[pc]!, pos);
           if (r === null) break;
-          for (const c of r.caps) caps = new Cap(c.slot, c.value, c.hi, caps);
+          for (const c of r.caps) this.pending(depth++, c.slot, c.value, c.hi);
           if (r.end === pos) {
             pc++;
             continue;
@@ -260,7 +288,7 @@ class Machine {
           }
           listPc[count] = pc;
           (next ? this.nextTarget : this.curTarget)[count] = r.end;
-          listCaps[count++] = caps;
+          listCaps[count++] = this.materialize(depth);
           break;
         } else {
           if (count === listPc.length) {
@@ -269,7 +297,7 @@ class Machine {
             listCaps = next ? this.nextCaps : this.curCaps;
           }
           listPc[count] = pc;
-          listCaps[count++] = caps;
+          listCaps[count++] = this.materialize(depth);
           break;
         }
       }
