@@ -1,10 +1,14 @@
 import type { ParsedPattern } from './ast.js';
 import { contains, type Ranges } from './charset.js';
 import { codeFingerprint, entryName, readEntry, writeEntry } from '../core/derived-cache.js';
-import { emitBranches, emitExact, emitRelaxed, SPLIT_MIN_SOURCE, type GroupMap } from './emit.js';
+import { emitBranches, emitExact, emitRelaxed, splitAlternatives, SPLIT_MIN_SOURCE, type GroupMap } from './emit.js';
 import { LINEAR_FLAG, timedExec } from './guard.js';
 import { parsePattern } from './parser.js';
 import { hasNestedRisk } from './risk.js';
+import { linearize } from './linearize.js';
+import { pikeExec } from './pike.js';
+import { compileProgram, programFromData, programToData, type Program } from './program.js';
+import type { Node } from './ast.js';
 
 export const DEFAULT_TIMEOUT_MS = 500;
 /** Inputs longer than this get the watchdog when the linear engine cannot protect the match. */
@@ -32,6 +36,11 @@ export interface CompiledRegex {
    * linear patterns that could backtrack a lot (nested or ambiguous repetitions).
    */
   readonly linearOnly: boolean;
+  /**
+   * True when test/exec/execValues may run on the backtracking engine under the watchdog: what
+   * neither V8's linear engine nor the Pike VM can run (builds the VM programs to find out).
+   */
+  readonly backtracking: boolean;
   /** Full match or search, as chosen by `fullMatch` at compile time. */
   test(input: string): boolean;
   exec(input: string): Record<string, string | undefined> | null;
@@ -182,33 +191,76 @@ function dispatchTable(firsts: ReadonlyArray<Ranges | null>): number[][] {
 }
 
 /**
+ * The tree a runner's source was emitted from and how, so that the same matches (and the same
+ * group numbers) can be had from the Pike VM: built on the first call that needs it.
+ */
+class VmSource {
+  private program: Program | null | undefined;
+
+  /** `key`: the pattern, its options and which of its runners, for the derived-data cache. */
+  constructor(private readonly key: () => string, private readonly tree: () => Node, private readonly namedOnly: boolean, private readonly fullMatch: boolean, readonly anchored: boolean) {}
+
+  get(): Program | null {
+    if (this.program !== undefined) return this.program;
+    // Parsing and linearizing a big grok pattern again costs tens of milliseconds at start-up.
+    const name = entryName(`${translationKind()}-vm`, this.key());
+    const cached = readEntry(name) as { program?: unknown } | undefined;
+    if (cached !== undefined && cached !== null && typeof cached === 'object' && 'program' in cached) {
+      const p = cached.program === null ? null : programFromData(cached.program);
+      if (p !== undefined) return (this.program = p);
+    }
+    this.program = compileProgram(this.tree(), this.namedOnly, this.fullMatch);
+    writeEntry(name, { program: this.program === null ? null : programToData(this.program) }, 'regex-', `${translationKind()}-`);
+    return this.program;
+  }
+}
+
+/**
  * One way of running a pattern. Hot path: if V8's linear engine can take over the exact
  * regex, just exec it. Otherwise a relaxed, linear-safe superset regex rules out
  * non-matches first (where catastrophic backtracking usually happens); the exact regex
- * then runs directly, or under the vm watchdog when it has nested-quantifier risk or the
- * input is long.
+ * then runs directly, or, when it has nested-quantifier risk or the input is long, on the
+ * Pike VM (pike.ts, linear time), or under the vm watchdog for what only backtracking can do.
  */
 class Runner {
+  private exactRe: RegExp | null = null;
+  private relaxedRe: RegExp | null = null;
+
+  /** The regexes are built at the first call: `new RegExp` parses the source (milliseconds for a big grok pattern). */
   constructor(
-    private readonly exact: RegExp,
-    private readonly relaxed: RegExp | null,
+    private readonly exactSource: string,
+    private readonly exactFlags: string,
+    private readonly relaxed: string | null,
+    private readonly relaxedFlags: string,
     private readonly linear: boolean,
     private readonly risky: boolean,
     private readonly timeoutMs: number,
+    private readonly vm: VmSource | null,
   ) {}
 
   run(input: string): RegExpExecArray | null {
-    const re = this.exact;
+    const re = (this.exactRe ??= new RegExp(this.exactSource, this.exactFlags));
     re.lastIndex = 0;
     if (this.linear) return re.exec(input);
-    if (this.relaxed) {
-      this.relaxed.lastIndex = 0;
-      if (!this.relaxed.test(input)) return null;
+    if (this.relaxed !== null) {
+      const relaxed = (this.relaxedRe ??= new RegExp(this.relaxed, this.relaxedFlags));
+      relaxed.lastIndex = 0;
+      if (!relaxed.test(input)) return null;
     }
-    if (this.relaxed === null || this.risky || input.length > LONG_INPUT) return timedExec(re, input, this.timeoutMs);
+    if (this.relaxed === null || this.risky || input.length > LONG_INPUT) {
+      const program = this.vm?.get() ?? null;
+      if (program !== null) return pikeExec(program, input, 0, this.vm!.anchored);
+      return timedExec(re, input, this.timeoutMs);
+    }
     return re.exec(input);
   }
+
+  /** Whether some inputs may run on the backtracking engine under the watchdog. */
+  get backtracking(): boolean {
+    return !this.linear && (this.vm?.get() ?? null) === null;
+  }
 }
+
 
 class Compiled implements CompiledRegex {
   readonly groupNames: readonly string[];
@@ -228,6 +280,8 @@ class Compiled implements CompiledRegex {
   private readonly risky: boolean;
   private readonly runners = new Map<Mode, Runner>();
   private readonly timeoutMs: number;
+  private readonly ignoreCase: boolean;
+  private readonly fullMatchOption: boolean;
   /** The syntax tree, parsed only when a mode other than the translated one is asked for. */
   private parsedTree: ParsedPattern | undefined;
 
@@ -238,6 +292,8 @@ class Compiled implements CompiledRegex {
     opts: CompileOptions,
   ) {
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.ignoreCase = opts.ignoreCase ?? false;
+    this.fullMatchOption = opts.fullMatch === true;
     const t = translate();
     this.parsedTree = t.parsed;
     this.risky = t.risky;
@@ -246,14 +302,25 @@ class Compiled implements CompiledRegex {
     this.linear = t.linear;
     this.linearOnly = (t.branches === null ? t.linear : t.branches.every((b) => b.linear)) && t.risky && LINEAR_FLAG;
     if (t.branches === null) {
-      this.valueRunner = this.runnerFor(t.source, t.relaxed, t.linear, '');
+      const full = opts.fullMatch === true;
+      const vm = new VmSource(this.cacheKey('values'), () => linearize(this.parsed, { start: full, end: full }).root, true, full, full);
+      this.valueRunner = this.runnerFor(t.source, t.relaxed, t.linear, '', vm);
       this.valueNoNewline = this.noNewlineRegex(t.noNewline);
     } else {
       // The whole pattern's regex is never built: V8 would compile it at its first use.
       this.valueRunner = null;
-      this.branches = t.branches.map((b) => ({ runner: this.runnerFor(b.source, b.relaxed, b.linear, ''), jsIndices: b.jsIndices, noNewline: this.noNewlineRegex(b.noNewline) }));
+      const branchTree = (i: number) => (): Node => linearize({ ...this.parsed, root: splitAlternatives(this.parsed.root)![i]! }, { start: true, end: true }).root;
+      this.branches = t.branches.map((b, i) => ({ runner: this.runnerFor(b.source, b.relaxed, b.linear, '', new VmSource(this.cacheKey(`branch ${i}`), branchTree(i), true, true, true)), jsIndices: b.jsIndices, noNewline: this.noNewlineRegex(b.noNewline) }));
       this.byFirstUnit = dispatchTable(t.branches.map((b) => b.first));
     }
+  }
+
+  private cacheKey(runner: string): () => string {
+    return () => JSON.stringify([this.pattern, this.ignoreCase, this.fullMatchOption, runner]);
+  }
+
+  get backtracking(): boolean {
+    return this.valueRunner !== null ? this.valueRunner.backtracking : this.branches.some((b) => b.runner.backtracking);
   }
 
   private get parsed(): ParsedPattern {
@@ -261,14 +328,17 @@ class Compiled implements CompiledRegex {
   }
 
   private makeRunner(mode: Mode, source: string, linear: boolean): Runner {
-    return this.runnerFor(source, linear ? null : emitRelaxed(this.parsed, mode === 'full'), linear, mode === 'sticky' ? 'y' : '');
+    const full = mode === 'full';
+    const vm = new VmSource(this.cacheKey(mode), () => linearize(this.parsed, { start: full, end: full }).root, false, full, mode !== 'search');
+    return this.runnerFor(source, linear ? null : emitRelaxed(this.parsed, full), linear, mode === 'sticky' ? 'y' : '', vm);
   }
 
-  private runnerFor(source: string, relaxed: string | null, linear: boolean, flags: string): Runner {
+  private runnerFor(source: string, relaxed: string | null, linear: boolean, flags: string, vm: VmSource): Runner {
     // A pattern that can backtrack a lot runs on the linear engine from the start: falling back
     // only after V8's backtrack limit costs that many backtracks on every failing call.
-    const exact = new RegExp(source, linear && this.risky && LINEAR_FLAG ? flags + 'l' : flags);
-    return new Runner(exact, relaxed === null ? null : new RegExp(relaxed, flags), linear, this.risky, this.timeoutMs);
+    // The relaxed pre-check of such a pattern too: it is built for that engine (emitRelaxed).
+    const l = this.risky && LINEAR_FLAG ? 'l' : '';
+    return new Runner(source, linear ? flags + l : flags, relaxed, flags + l, linear, this.risky, this.timeoutMs, vm);
   }
 
   private noNewlineRegex(nl: NoNewline | null | undefined): { re: RegExp; jsIndices: GroupMap['jsIndices'] } | null {

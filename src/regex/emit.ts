@@ -44,10 +44,9 @@ export const SPLIT_MIN_SOURCE = 4096;
  * could cross alternatives.
  */
 export function emitBranches(parsed: ParsedPattern, namedOnly: boolean): EmittedBranch[] | null {
-  let node = parsed.root;
-  while (node.type === 'group' && !node.atomic) node = node.body;
-  if (node.type !== 'alt' || node.branches.length < 2 || backrefTargets(parsed.root).size > 0) return null;
-  return node.branches.map((branch) => {
+  const split = splitAlternatives(parsed.root);
+  if (split === null || backrefTargets(parsed.root).size > 0) return null;
+  return split.map((branch) => {
     const sub: ParsedPattern = { ...parsed, root: branch };
     const exact = emitExact(sub, true, namedOnly);
     return { ...exact, relaxed: exact.linear ? null : emitRelaxed(sub, true), noNewline: exact.linear ? null : linearOnly(emitExact(sub, true, namedOnly, true)), first: leadingUnits(branch) };
@@ -56,6 +55,25 @@ export function emitBranches(parsed: ParsedPattern, namedOnly: boolean): Emitted
 
 function linearOnly(e: Emitted): Emitted | null {
   return e.linear ? e : null;
+}
+
+/**
+ * The alternatives of a pattern that is one alternation, possibly inside plain groups and capture
+ * groups (grok wraps a pattern in the named group of its name), each inside the same groups:
+ * a full match of `(?P<n>A|B)` is the first full match of `(?P<n>A)`, `(?P<n>B)`, with the same
+ * captures; and so on into alternatives that are alternations. Null when the pattern is no such
+ * alternation.
+ */
+export function splitAlternatives(root: Node): Node[] | null {
+  const wrappers: Array<Extract<Node, { type: 'capture' | 'group' }>> = [];
+  let node = root;
+  while ((node.type === 'group' && !node.atomic) || node.type === 'capture') {
+    wrappers.push(node);
+    node = node.body;
+  }
+  if (node.type !== 'alt' || node.branches.length < 2) return null;
+  // An alternative that is an alternation itself (a grok pattern listing other lists) splits too.
+  return node.branches.flatMap((branch) => splitAlternatives(branch) ?? [branch]).map((branch) => wrappers.reduceRight<Node>((body, w) => ({ ...w, body }), branch));
 }
 
 /** V8 refuses its linear engine when bytecode replication of finite quantifiers exceeds this. */

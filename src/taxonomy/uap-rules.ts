@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { entryName, readEntry, writeEntry } from '../core/derived-cache.js';
 import { yamlLib } from '../core/yaml-lib.js';
 
 export interface UapRule {
@@ -45,11 +46,29 @@ function compile(entries: unknown, slots: readonly string[], skipped: string[]):
   return out;
 }
 
+type RuleDocument = Record<keyof typeof SLOTS, unknown>;
+
+/**
+ * The rule lists of the YAML text. Parsing it takes a few hundred milliseconds, at the start of
+ * every process that meets a user agent: the lists are kept in the derived-data cache, keyed by
+ * the text itself.
+ */
+function ruleDocument(text: string): RuleDocument {
+  const name = entryName('uap-rules-1', text);
+  const cached = readEntry(name) as Partial<RuleDocument> | undefined;
+  if (cached !== null && typeof cached === 'object' && Object.keys(SLOTS).every((k) => Array.isArray(cached[k as keyof RuleDocument]))) return cached as RuleDocument;
+  const doc = yamlLib().parse(text) as Record<string, unknown>;
+  const lists = {} as RuleDocument;
+  for (const key of Object.keys(SLOTS) as Array<keyof typeof SLOTS>) lists[key] = doc[key];
+  writeEntry(name, lists);
+  return lists;
+}
+
 /** The compiled rules; the YAML file is read on first use only (it takes ~150 ms). */
 export function uapRules(): UapRules {
   if (rules === undefined) {
     const file = createRequire(import.meta.url).resolve('uap-core/regexes.yaml');
-    const doc = yamlLib().parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    const doc = ruleDocument(readFileSync(file, 'utf8'));
     const skipped: string[] = [];
     rules = {
       userAgent: compile(doc.user_agent_parsers, SLOTS.user_agent_parsers, skipped),

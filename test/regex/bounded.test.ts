@@ -29,8 +29,17 @@ test('a catastrophic pattern with a lookbehind: the relaxed pre-check rules the 
   assert.ok(ms < 1000, `took ${ms} ms`);
 });
 
-test('when only the exact (lookaround) pattern can fail, the watchdog raises RegexTimeoutError within ~1 s', () => {
+test('a catastrophic pattern with a one-unit lookbehind runs on the Pike VM: exact answer, no watchdog', () => {
   const re = compilePattern('(a+)+(?<!a)', { fullMatch: true, timeoutMs: 300 });
+  assert.equal(re.linear, false);
+  assert.equal(re.backtracking, false);
+  assert.equal(re.exec('a'.repeat(40)), null);
+  assert.deepEqual(compilePattern('(?P<x>a+)+(?<!b)', { fullMatch: true }).exec('aaa'), { x: 'aaa' });
+});
+
+test('when only the exact (backreference) pattern can fail, the watchdog raises RegexTimeoutError within ~1 s', () => {
+  const re = compilePattern('(a)(a+)+(?<!a)\\1', { fullMatch: true, timeoutMs: 300 });
+  assert.equal(re.backtracking, true);
   const [out, ms] = elapsed(() => re.exec('a'.repeat(40)));
   assert.ok(out instanceof RegexTimeoutError, String(out));
   assert.ok(ms < 1200, `took ${ms} ms`);

@@ -110,3 +110,17 @@ test('an input is tried only against the alternatives that can start with its fi
     RegExp.prototype.exec = exec;
   }
 });
+
+test('an alternation inside capture groups and inside an alternative is split through, with the same captures', () => {
+  const parts = GROK.split('|(?:');
+  const nested = `(?P<all>${parts.slice(0, 5).join('|(?:')}|(?P<more>(?:${parts.slice(5).join('|(?:')}))`;
+  const { regex } = expandGrok(nested, new Map(), BASE_PATTERNS);
+  const dir = tempDir('split-nested');
+  const c = withCacheDir(dir, () => compilePattern(regex, { fullMatch: true }));
+  const entry = JSON.parse(readFileSync(join(dir, readdirSync(dir)[0]!), 'utf8'));
+  assert.equal(entry.branches.length, 10);
+  for (const input of INPUTS) {
+    const whole = c.fullMatch(input);
+    assert.deepEqual(c.exec(input), whole === null ? null : whole.named, input);
+  }
+});
