@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { compileCondition, compileText, compileValue } from '../../src/language/index.js';
 import { loadFormat } from '../../src/pipeline/index.js';
-import { fields, makeFormat } from '../pipeline/helpers.js';
+import { fields, jsonFillFormat } from '../pipeline/helpers.js';
 
 const scope = { parsed: { message: { groups: [{ id: 'g1' }], codes: { '0': 'zero' } } } };
 
@@ -22,17 +22,8 @@ test('brackets, calls, filters, conditions and text keep Jinja2 item access', ()
 
 test('in a set, the numbered reference through a list writes nothing', () => {
   const format = loadFormat(
-    makeFormat(
-      `name: acme
-pipeline:
-  - name: parsed
-    external:
-      name: json.parse-json
-  - name: fill
-stages:
-  fill:
-    actions:
-      - set:
+    jsonFillFormat(
+      `      - set:
           acme.first: "{{ parsed.message.groups.0.id }}"
           acme.second: "{{ parsed.message.groups[0].id }}"
 `,

@@ -1,19 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadFormat } from '../../src/pipeline/index.js';
-import { fields, makeFormat } from './helpers.js';
+import { fields, jsonFillFormat } from './helpers.js';
 
-const dir = makeFormat(
-  `name: acme
-pipeline:
-  - name: parsed
-    external:
-      name: json.parse-json
-  - name: fill
-stages:
-  fill:
-    actions:
-      - set:
+const dir = jsonFillFormat(
+  `      - set:
           acme.identity: "{{ parsed.message.identity }}"
           acme.blob: "{{ parsed.message.identity }}"
 `,

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadFormat } from '../../src/pipeline/index.js';
-import { fields, makeFormat } from './helpers.js';
+import { fields, jsonFillFormat } from './helpers.js';
 
 const FIELDS = fields({
   'acme.a': 'keyword', 'acme.b': 'keyword', 'acme.c': 'keyword', 'acme.obj': 'object', 'acme.list': 'keyword',
@@ -9,17 +9,8 @@ const FIELDS = fields({
 });
 
 function format(actions: string) {
-  const dir = makeFormat(
-    `name: acme
-pipeline:
-  - name: parsed
-    external:
-      name: json.parse-json
-  - name: fill
-stages:
-  fill:
-    actions:
-${actions}`,
+  const dir = jsonFillFormat(
+    `${actions}`,
     FIELDS,
   );
   return loadFormat(dir);

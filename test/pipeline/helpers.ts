@@ -23,3 +23,12 @@ export function fields(defs: Record<string, string>): string {
     .map(([name, type]) => `${name}:\n  name: ${name}\n  type: ${type}\n  description: test field\n`)
     .join('');
 }
+
+/**
+ * A format whose `parsed` stage reads the message as JSON and whose `fill` stage runs
+ * `actionsYaml` (the items of its action list, indented by six spaces).
+ */
+export function jsonFillFormat(actionsYaml: string, fieldsYaml = ''): string {
+  const parser = 'name: acme\npipeline:\n  - name: parsed\n    external:\n      name: json.parse-json\n  - name: fill\n';
+  return makeFormat(`${parser}stages:\n  fill:\n    actions:\n${actionsYaml}`, fieldsYaml);
+}

@@ -1,18 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadFormat } from '../../src/pipeline/index.js';
-import { makeFormat } from './helpers.js';
+import { jsonFillFormat } from './helpers.js';
 
-const dir = makeFormat(`name: acme
-pipeline:
-  - name: parsed
-    external:
-      name: json.parse-json
-  - name: fill
-stages:
-  fill:
-    actions:
-      - set:
+const dir = jsonFillFormat(`      - set:
           process.args_count: "{{ len(parsed.message.args) }}"
           process.title: "{{ parsed.message.args | length }}"
       - set:

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadFormat, FormatLoadError } from '../../src/pipeline/index.js';
-import { fields, makeFormat } from './helpers.js';
+import { fields, jsonFillFormat, makeFormat } from './helpers.js';
 
 const ACME_FIELDS = fields({ 'acme.kind': 'keyword', 'acme.count': 'long', 'acme.tags': 'keyword', 'acme.obj': 'object' });
 
@@ -72,17 +72,8 @@ stages:
 });
 
 test('translate compares Python str() forms, falls back, and reads final when no layer matches', () => {
-  const dir = makeFormat(
-    `name: acme
-pipeline:
-  - name: parsed
-    external:
-      name: json.parse-json
-  - name: fill
-stages:
-  fill:
-    actions:
-      - set:
+  const dir = jsonFillFormat(
+    `      - set:
           network.iana_number: "{{parsed.message.proto}}"
       - translate:
         dictionary:
@@ -109,17 +100,8 @@ stages:
 });
 
 test('translate values and fallbacks written as list or dict literals are values; other text stays text', () => {
-  const dir = makeFormat(
-    `name: acme
-pipeline:
-  - name: parsed
-    external:
-      name: json.parse-json
-  - name: fill
-stages:
-  fill:
-    actions:
-      - translate:
+  const dir = jsonFillFormat(
+    `      - translate:
         dictionary:
           a: '["iam", "network"]'
           b: "10"
@@ -245,17 +227,8 @@ stages:
 });
 
 test('an event whose every stage fails is a failure record that keeps the message and names the stage', () => {
-  const dir = makeFormat(
-    `name: acme
-pipeline:
-  - name: parsed
-    external:
-      name: json.parse-json
-  - name: fill
-stages:
-  fill:
-    actions:
-      - set:
+  const dir = jsonFillFormat(
+    `      - set:
           observer.vendor: Acme
 `,
   );
@@ -294,17 +267,8 @@ test('envelope fields are kept, event.created dropped, dialect replaced', () => 
 });
 
 test('objects written twice are copies: filtering one field does not edit the other', () => {
-  const dir = makeFormat(
-    `name: acme
-pipeline:
-  - name: parsed
-    external:
-      name: json.parse-json
-  - name: fill
-stages:
-  fill:
-    actions:
-      - set:
+  const dir = jsonFillFormat(
+    `      - set:
           host: "{{parsed.message.host}}"
           server: "{{parsed.message.host}}"
 `,
@@ -336,17 +300,8 @@ stages:
 });
 
 test('a key named __proto__ in event data is plain data', () => {
-  const dir = makeFormat(
-    `name: acme
-pipeline:
-  - name: parsed
-    external:
-      name: json.parse-json
-  - name: fill
-stages:
-  fill:
-    actions:
-      - set:
+  const dir = jsonFillFormat(
+    `      - set:
           acme.obj: "{{parsed.message}}"
 `,
     ACME_FIELDS,

@@ -1,20 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadFormat } from '../../src/pipeline/index.js';
-import { fields, makeFormat } from './helpers.js';
+import { fields, jsonFillFormat } from './helpers.js';
 
 function run(actions: string, message: string): any {
-  const dir = makeFormat(
-    `name: acme
-pipeline:
-  - name: parsed
-    external:
-      name: json.parse-json
-  - name: fill
-stages:
-  fill:
-    actions:
-${actions}`,
+  const dir = jsonFillFormat(
+    `${actions}`,
     fields({ 'acme.count': 'long', 'acme.code': 'keyword', 'acme.copy': 'integer', 'acme.raw': 'integer', 'acme.seen': 'keyword', 'acme.obj': 'object' }),
   );
   return loadFormat(dir).normalize({ message }, { testMode: true });

@@ -1,4 +1,5 @@
 /** Talks to the server's /api/*: the read key goes with every request as a bearer token. */
+import type { ApiEvent, FieldInfo, FormatInfo, Histogram, PlaygroundResult } from '../../src/intake/web/api-types.js';
 
 const STORAGE_KEY = 'intake-read-key';
 
@@ -39,23 +40,8 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   return data as T;
 }
 
-export interface FormatInfo {
-  slug: string;
-  name: string;
-  uuid: string;
-  origin: string;
-  intake: boolean;
-}
-
-export type Event = Record<string, unknown>;
-
-export interface PlaygroundResult {
-  message: string;
-  format: { slug: string; name: string } | null;
-  event: Event;
-  description: string | null;
-  test?: { passed: boolean; lines: string[] };
-}
+export type { FieldInfo, FormatInfo, Histogram, PlaygroundResult };
+export type Event = ApiEvent;
 
 export interface Sample {
   format: string;
@@ -72,17 +58,3 @@ export interface StoredEvent {
   event: Event;
 }
 
-export interface Histogram {
-  fromMs: number;
-  toMs: number;
-  bucketMs: number;
-  counts: number[];
-  total: number;
-}
-
-export interface FieldInfo {
-  type: string;
-  description: string;
-  source: string;
-  of?: string;
-}

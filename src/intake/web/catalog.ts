@@ -6,17 +6,9 @@ import { LazyFormat } from '../../pipeline/lazy-format.js';
 import type { Format, NormalizedEvent } from '../../pipeline/types.js';
 import { FormatDetector } from '../../runtime/format-detector.js';
 import type { IntakeFormats } from '../normalizer.js';
+import type { FormatInfo } from './api-types.js';
 
-/** What the page lists of a format. */
-export interface FormatInfo {
-  slug: string;
-  name: string;
-  uuid: string;
-  /** The tree it was found in, "built-in", or "intake" for a configured folder outside the trees. */
-  origin: string;
-  /** Some intake key of the server uses it. */
-  intake: boolean;
-}
+export type { FormatInfo };
 
 /**
  * Every format the server knows for the web page: those of its intakes (already loaded), those of

@@ -1,14 +1,8 @@
-import { Taxonomy, type FieldDefinition } from '../../taxonomy/index.js';
+import { Taxonomy } from '../../taxonomy/index.js';
 import type { Format } from '../../pipeline/types.js';
+import type { FieldInfo } from './api-types.js';
 
-/** What the page shows next to a field of an event. */
-export interface FieldInfo {
-  type: string;
-  description: string;
-  source: FieldDefinition['source'];
-  /** Set when the definition is the one of an enclosing field (an object), named here. */
-  of?: string;
-}
+export type { FieldInfo };
 
 let base: Taxonomy | undefined;
 

@@ -1,15 +1,7 @@
 import type { SearchRequest, SqliteStore } from '../../outputs/sqlite-store.js';
+import type { Histogram } from './api-types.js';
 
-/** Counts of matching events per time bucket, oldest first. */
-export interface Histogram {
-  /** Start of the first bucket (ms), a multiple of bucketMs. */
-  fromMs: number;
-  /** End of the range shown (ms, exclusive). */
-  toMs: number;
-  bucketMs: number;
-  counts: number[];
-  total: number;
-}
+export type { Histogram };
 
 const S = 1000;
 const M = 60 * S;

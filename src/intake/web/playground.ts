@@ -5,7 +5,10 @@ import { formatDifferences, diffEvents } from '../../testing/diff.js';
 import { eventMatches } from '../../testing/compare.js';
 import { parsingProblems } from '../../testing/runner.js';
 import { HttpError } from '../http-body.js';
+import type { PlaygroundResult } from './api-types.js';
 import type { WebCatalog } from './catalog.js';
+
+export type { PlaygroundResult };
 
 /** POST /api/playground: raw events to normalize with a format (or "auto"), never stored. */
 export interface PlaygroundRequest {
@@ -15,16 +18,6 @@ export interface PlaygroundRequest {
   split: 'lines' | 'whole';
   /** JSON: an expected event (compared with the first), a list of them, or a catalog test file. */
   expected?: string;
-}
-
-export interface PlaygroundResult {
-  message: string;
-  /** The format that made the event (with "auto", the one that parsed it); null when none did. */
-  format: { slug: string; name: string } | null;
-  event: NormalizedEvent;
-  description: string | null;
-  /** With an expectation: what `intake test` prints (parsing problems, then field differences). */
-  test?: { passed: boolean; lines: string[] };
 }
 
 function field(body: Record<string, unknown>, key: string): string | undefined {
