@@ -32,18 +32,23 @@ test('bus: receiver publishes to JetStream, two workers normalize and store ever
     children.push(server);
     const port = Number((await server.waitLine(/intake ready http=127\.0\.0\.1:(\d+)/))[1]);
 
-    // Events published before any worker runs wait durably in the stream.
     const acked: string[] = [];
-    for (let i = 0; i < 10; i++) {
-      const a = await httpRequest(port, 'POST', '/jsons', JSON.stringify(Array.from({ length: 30 }, (_, j) => `{"action":"b${i}-${j}"}`)), { 'X-SEKOIAIO-INTAKE-KEY': KEY });
-      assert.equal(a.status, 200, a.body);
-      acked.push(...JSON.parse(a.body).event_ids);
-    }
+    const publish = async (from: number, to: number) => {
+      for (let i = from; i < to; i++) {
+        const a = await httpRequest(port, 'POST', '/jsons', JSON.stringify(Array.from({ length: 30 }, (_, j) => `{"action":"b${i}-${j}"}`)), { 'X-SEKOIAIO-INTAKE-KEY': KEY });
+        assert.equal(a.status, 200, a.body);
+        acked.push(...JSON.parse(a.body).event_ids);
+      }
+    };
+    // Events published before any worker runs wait durably in the stream.
+    await publish(0, 5);
     const workers = [1, 2].map((n) =>
       startFixture('worker-child', ['--bus', bus, '--store', store, '--output', `ndjson:${join(dir, `w${n}.ndjson`)}`, '--intake', `${KEY}=stub`, '--max-batch', '7']),
     );
     children.push(...workers);
     await Promise.all(workers.map((w) => w.waitLine(/intake worker ready/)));
+    // The first worker up may take all of those; with both pulling, the rest is shared.
+    await publish(5, 20);
 
     const ids = await waitFor('all events consumed', () => {
       const all = [...ndjsonIds(join(dir, 'w1.ndjson')), ...ndjsonIds(join(dir, 'w2.ndjson'))];

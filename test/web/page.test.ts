@@ -95,7 +95,8 @@ test('the web page: login, playground, event view', { timeout: 120_000 }, async 
       assert.match(await textOf(page, '.events .error'), /unterminated quote/);
       await typeInto(page, '#query', 'acme.door.name:c*');
       await page.click('#search');
-      await until(page, 'document.querySelectorAll(".event-table tbody tr").length === 1 && !document.querySelector(".events .error")');
+      // The list shown before the search has one row too: wait for the search itself to end.
+      await until(page, '!document.querySelector("#search").disabled && document.querySelectorAll(".event-table tbody tr").length === 1 && !document.querySelector(".events .error")');
     });
 
     await t.test('events: one event\'s fields with their taxonomy descriptions', async () => {

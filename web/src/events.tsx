@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, type FieldInfo, type Histogram, type StoredEvent } from './api.js';
 import { FieldTable } from './field-table.js';
 import { at, flatten, show } from './fields.js';
@@ -21,8 +21,11 @@ export function EventView() {
   // A range picked on the histogram, over the one of the select until cleared.
   const [picked, setPicked] = useState<{ fromMs: number; toMs: number } | null>(null);
 
+  // Only the newest search may fill the view: an older answer that arrives late is dropped.
+  const latest = useRef(0);
   const search = async (e?: Event, range = picked) => {
     e?.preventDefault();
+    const mine = ++latest.current;
     setBusy(true);
     setError(null);
     const params = new URLSearchParams({ q: query, limit: String(PAGE) });
@@ -35,14 +38,15 @@ export function EventView() {
         api<{ events: StoredEvent[]; truncated: boolean }>(`/api/events?${params}`),
         api<Histogram>(`/api/histogram?${params}&buckets=60`),
       ]);
+      if (mine !== latest.current) return;
       setEvents(page.events);
       setTruncated(page.truncated);
       setHistogram(hist);
       setSelected(null);
     } catch (err) {
-      setError((err as Error).message);
+      if (mine === latest.current) setError((err as Error).message);
     } finally {
-      setBusy(false);
+      if (mine === latest.current) setBusy(false);
     }
   };
   useEffect(() => void search(), []);
