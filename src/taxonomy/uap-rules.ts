@@ -7,9 +7,12 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { entryName, readEntry, writeEntry } from '../core/derived-cache.js';
 import { yamlLib } from '../core/yaml-lib.js';
+import { requiredLiteral } from './required-literal.js';
 
 export interface UapRule {
   regex: RegExp;
+  /** Text every match contains (lower-cased for a case-insensitive rule): without it the rule is skipped. */
+  literal: string | undefined;
   /** Replacements by result slot (family, v1, v2, ...); undefined = take the matching group. */
   replacements: (string | undefined)[];
 }
@@ -35,18 +38,28 @@ function compile(entries: unknown, slots: readonly string[], skipped: string[]):
   for (const entry of Array.isArray(entries) ? (entries as Record<string, unknown>[]) : []) {
     if (typeof entry?.regex !== 'string') continue;
     let regex: RegExp;
+    const ignoreCase = entry.regex_flag === 'i';
     try {
-      regex = new RegExp(entry.regex, entry.regex_flag === 'i' ? 'i' : '');
+      regex = new RegExp(entry.regex, ignoreCase ? 'i' : '');
     } catch {
       skipped.push(entry.regex);
       continue;
     }
-    out.push({ regex, replacements: slots.map((slot) => (typeof entry[slot] === 'string' ? (entry[slot] as string) : undefined)) });
+    out.push({ regex, literal: literalOf(entry, ignoreCase), replacements: slots.map((slot) => (typeof entry[slot] === 'string' ? (entry[slot] as string) : undefined)) });
   }
   return out;
 }
 
 type RuleDocument = Record<keyof typeof SLOTS, unknown>;
+
+/** Where the cached rule lists keep each rule's required literal (null: none), computed once. */
+const LITERAL = 'intake_required_literal';
+
+function literalOf(entry: Record<string, unknown>, ignoreCase: boolean): string | undefined {
+  const stored = entry[LITERAL];
+  if (typeof stored === 'string') return stored;
+  return stored === null ? undefined : requiredLiteral(entry.regex as string, ignoreCase);
+}
 
 /**
  * The rule lists of the YAML text. Parsing it takes a few hundred milliseconds, at the start of
@@ -54,12 +67,17 @@ type RuleDocument = Record<keyof typeof SLOTS, unknown>;
  * the text itself.
  */
 function ruleDocument(text: string): RuleDocument {
-  const name = entryName('uap-rules-1', text);
+  const name = entryName('uap-rules-2', text);
   const cached = readEntry(name) as Partial<RuleDocument> | undefined;
   if (cached !== null && typeof cached === 'object' && Object.keys(SLOTS).every((k) => Array.isArray(cached[k as keyof RuleDocument]))) return cached as RuleDocument;
   const doc = yamlLib().parse(text) as Record<string, unknown>;
   const lists = {} as RuleDocument;
-  for (const key of Object.keys(SLOTS) as Array<keyof typeof SLOTS>) lists[key] = doc[key];
+  for (const key of Object.keys(SLOTS) as Array<keyof typeof SLOTS>) {
+    lists[key] = doc[key];
+    for (const entry of Array.isArray(doc[key]) ? (doc[key] as Record<string, unknown>[]) : []) {
+      if (typeof entry?.regex === 'string') entry[LITERAL] = literalOf(entry, entry.regex_flag === 'i') ?? null;
+    }
+  }
   writeEntry(name, lists);
   return lists;
 }

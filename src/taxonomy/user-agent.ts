@@ -21,9 +21,13 @@ function substitute(template: string, m: RegExpExecArray): string | undefined {
   return trimmed === '' ? undefined : trimmed;
 }
 
-/** The result slots of the first matching rule: slot i is its replacement or group i+1. */
-function firstMatch(list: UapRule[], text: string): (string | undefined)[] | undefined {
+/**
+ * The result slots of the first matching rule: slot i is its replacement or group i+1. A rule
+ * whose required literal the text lacks cannot match and is not run (`lower`: the text lower-cased).
+ */
+function firstMatch(list: UapRule[], text: string, lower: string): (string | undefined)[] | undefined {
   for (const rule of list) {
+    if (rule.literal !== undefined && !(rule.regex.ignoreCase ? lower : text).includes(rule.literal)) continue;
     const m = rule.regex.exec(text);
     if (m === null) continue;
     return rule.replacements.map((rep, i) => (rep !== undefined ? substitute(rep, m) : m[i + 1] || undefined));
@@ -47,9 +51,10 @@ export function parseUserAgent(text: string): UserAgentInfo {
   const cached = cache.get(text);
   if (cached !== undefined) return cached;
   const rules = uapRules();
-  const ua = firstMatch(rules.userAgent, text) ?? [];
-  const os = firstMatch(rules.os, text) ?? [];
-  const device = firstMatch(rules.device, text) ?? [];
+  const lower = text.toLowerCase();
+  const ua = firstMatch(rules.userAgent, text, lower) ?? [];
+  const os = firstMatch(rules.os, text, lower) ?? [];
+  const device = firstMatch(rules.device, text, lower) ?? [];
   const info: UserAgentInfo = {
     name: ua[0] ?? 'Other',
     version: joinVersion(ua.slice(1, 4)),

@@ -142,3 +142,11 @@ test('Python numbers after any whitespace or separator are found; hex and versio
   const mixed = '{"a": "x1.0, 0x12345678901234567", "b": [10.5e3, 6.0]}';
   assert.deepEqual(parseJson(mixed), { a: 'x1.0, 0x12345678901234567', b: [new PyFloat(10500), new PyFloat(6)] });
 });
+
+test('16-digit integers: exact numbers up to 2^53 - 1, bigints above', () => {
+  const v = parseJson('{"a":9007199254740991,"b":9007199254740993,"c":-1434780527372168,"d":1434780527372168.5}') as Record<string, unknown>;
+  assert.equal(v.a, 9007199254740991);
+  assert.equal(v.b, 9007199254740993n);
+  assert.equal(v.c, -1434780527372168);
+  assert.equal(v.d, 1434780527372168.5);
+});
