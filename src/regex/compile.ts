@@ -370,8 +370,9 @@ class Compiled implements CompiledRegex {
   }
 
   private noNewlineRegex(nl: NoNewline | null | undefined): { re: RegExp; jsIndices: GroupMap['jsIndices'] } | null {
-    if (!nl) return null;
-    return { re: new RegExp(nl.source, this.risky && LINEAR_FLAG ? 'l' : ''), jsIndices: nl.jsIndices };
+    // A risky pattern runs on the VM (Runner.run), exact where this source would need `l`.
+    if (!nl || this.risky) return null;
+    return { re: new RegExp(nl.source, ''), jsIndices: nl.jsIndices };
   }
 
   private runner(mode: Mode): Runner {
