@@ -5,6 +5,7 @@ import { emitBranches, emitExact, emitRelaxed, splitAlternatives, SPLIT_MIN_SOUR
 import { LINEAR_FLAG, timedExec } from './guard.js';
 import { parsePattern } from './parser.js';
 import { hasNestedRisk } from './risk.js';
+import { hasLiterals, requiredLiterals } from './required.js';
 import { linearize } from './linearize.js';
 import { pikeExec } from './pike.js';
 import { compileProgram, programFromData, programToData, type Program } from './program.js';
@@ -32,8 +33,9 @@ export interface CompiledRegex {
   /** True when V8's linear engine alone bounds every match (no pre-check or watchdog needed). */
   readonly linear: boolean;
   /**
-   * True when every match runs on V8's linear-time engine from its first step (the `l` flag):
-   * linear patterns that could backtrack a lot (nested or ambiguous repetitions).
+   * True when every match runs on a linear-time engine from its first step (the Pike VM, or V8's
+   * `l` flag where the VM declines): linear patterns that could backtrack a lot (nested or
+   * ambiguous repetitions).
    */
   readonly linearOnly: boolean;
   /**
@@ -79,6 +81,8 @@ interface Translation {
   linear: boolean;
   relaxed: string | null;
   risky: boolean;
+  /** Strings every match contains (required.ts): inputs without one are rejected before any engine runs. */
+  required: string[];
   /** A big full-match alternation as one regex per alternative (emit.ts emitBranches), or null. */
   branches: TranslatedBranch[] | null;
   /** When not linear: a linear source exact on inputs without a line feed (linearize.ts), or null. */
@@ -105,15 +109,17 @@ interface TranslatedBranch {
   jsIndices: number[][];
   /** The code units a match of this alternative starts with (emit.ts EmittedBranch.first). */
   first: Ranges | null;
+  required: string[];
   noNewline?: NoNewline | null;
 }
 
 function translateBranches(parsed: ParsedPattern, names: readonly string[]): TranslatedBranch[] | null {
   const branches = emitBranches(parsed, true);
   if (branches === null) return null;
-  return branches.map((b) => {
+  const trees = splitAlternatives(parsed.root)!;
+  return branches.map((b, i) => {
     const own = new Map(b.groups.names.map((n, i) => [n, [...b.groups.jsIndices[i]!]]));
-    return { source: b.source, linear: b.linear, relaxed: b.relaxed, jsIndices: names.map((n) => own.get(n) ?? []), first: b.first, noNewline: noNewlineOf(b.noNewline, names) };
+    return { source: b.source, linear: b.linear, relaxed: b.relaxed, jsIndices: names.map((n) => own.get(n) ?? []), first: b.first, required: requiredLiterals(trees[i]!), noNewline: noNewlineOf(b.noNewline, names) };
   });
 }
 
@@ -138,6 +144,7 @@ function translation(pattern: string, ignoreCase: boolean, fullMatch: boolean): 
       linear: values.linear,
       relaxed: values.linear ? null : emitRelaxed(parsed, fullMatch),
       risky: hasNestedRisk(parsed.root),
+      required: requiredLiterals(parsed.root),
       branches: fullMatch && values.source.length >= SPLIT_MIN_SOURCE ? translateBranches(parsed, values.groups.names) : null,
     };
     if (!values.linear && t.branches === null) {
@@ -153,10 +160,10 @@ function isTranslation(v: unknown): v is Translation {
   if (v === null || typeof v !== 'object') return false;
   const t = v as Translation;
   return (
-    typeof t.source === 'string' && typeof t.linear === 'boolean' && typeof t.risky === 'boolean' &&
+    typeof t.source === 'string' && typeof t.linear === 'boolean' && typeof t.risky === 'boolean' && Array.isArray(t.required) &&
     (t.relaxed === null || typeof t.relaxed === 'string') && t.groups !== null && typeof t.groups === 'object' &&
     Array.isArray(t.groups.names) && Array.isArray(t.groups.jsNames) && Array.isArray(t.groups.jsIndices) && Array.isArray(t.groups.numbered) &&
-    (t.branches === null || (Array.isArray(t.branches) && t.branches.every((b) => typeof b?.source === 'string' && Array.isArray(b.jsIndices) && (b.first === null || Array.isArray(b.first)))))
+    (t.branches === null || (Array.isArray(t.branches) && t.branches.every((b) => typeof b?.source === 'string' && Array.isArray(b.jsIndices) && Array.isArray(b.required) && (b.first === null || Array.isArray(b.first)))))
   );
 }
 
@@ -236,12 +243,31 @@ class Runner {
     private readonly risky: boolean,
     private readonly timeoutMs: number,
     private readonly vm: VmSource | null,
+    private readonly required: readonly string[],
   ) {}
 
+  /**
+   * False when `input` lacks a string every match contains. Checked where a call is costly
+   * (risky or VM-run patterns); V8's backtracking engine rejects most inputs as fast alone.
+   */
+  admits(input: string): boolean {
+    return (this.linear && !this.risky) || hasLiterals(input, this.required);
+  }
+
   run(input: string): RegExpExecArray | null {
+    if (!this.admits(input)) return null;
     const re = (this.exactRe ??= new RegExp(this.exactSource, this.exactFlags));
     re.lastIndex = 0;
-    if (this.linear) return re.exec(input);
+    if (this.linear && !this.risky) return re.exec(input);
+    // A risky pattern runs on the VM alone. Not on V8's `l` engine: that one sets an optional
+    // group whose body matched empty to "" (JS leaves it unset) and is slower on patterns with
+    // many groups. Without the relaxed pre-check: on `l` it costs about what the VM does, all
+    // of it wasted on inputs that match (regex.md, "Literal pre-check and routing").
+    if (this.risky) {
+      const program = this.vm?.get() ?? null;
+      if (program !== null) return pikeExec(program, input, 0, this.vm!.anchored);
+      if (this.linear) return re.exec(input);
+    }
     if (this.relaxed !== null) {
       const relaxed = (this.relaxedRe ??= new RegExp(this.relaxed, this.relaxedFlags));
       relaxed.lastIndex = 0;
@@ -278,6 +304,7 @@ class Compiled implements CompiledRegex {
   /** Groups of the every-capture sources behind search/match/fullMatch (built on first use). */
   private matchGroups: GroupMap | null = null;
   private readonly risky: boolean;
+  private readonly required: readonly string[];
   private readonly runners = new Map<Mode, Runner>();
   private readonly timeoutMs: number;
   private readonly ignoreCase: boolean;
@@ -297,6 +324,7 @@ class Compiled implements CompiledRegex {
     const t = translate();
     this.parsedTree = t.parsed;
     this.risky = t.risky;
+    this.required = t.required;
     this.valueGroups = t.groups;
     this.groupNames = t.groups.names;
     this.linear = t.linear;
@@ -310,7 +338,7 @@ class Compiled implements CompiledRegex {
       // The whole pattern's regex is never built: V8 would compile it at its first use.
       this.valueRunner = null;
       const branchTree = (i: number) => (): Node => linearize({ ...this.parsed, root: splitAlternatives(this.parsed.root)![i]! }, { start: true, end: true }).root;
-      this.branches = t.branches.map((b, i) => ({ runner: this.runnerFor(b.source, b.relaxed, b.linear, '', new VmSource(this.cacheKey(`branch ${i}`), branchTree(i), true, true, true)), jsIndices: b.jsIndices, noNewline: this.noNewlineRegex(b.noNewline) }));
+      this.branches = t.branches.map((b, i) => ({ runner: this.runnerFor(b.source, b.relaxed, b.linear, '', new VmSource(this.cacheKey(`branch ${i}`), branchTree(i), true, true, true), b.required), jsIndices: b.jsIndices, noNewline: this.noNewlineRegex(b.noNewline) }));
       this.byFirstUnit = dispatchTable(t.branches.map((b) => b.first));
     }
   }
@@ -333,17 +361,18 @@ class Compiled implements CompiledRegex {
     return this.runnerFor(source, linear ? null : emitRelaxed(this.parsed, full), linear, mode === 'sticky' ? 'y' : '', vm);
   }
 
-  private runnerFor(source: string, relaxed: string | null, linear: boolean, flags: string, vm: VmSource): Runner {
+  private runnerFor(source: string, relaxed: string | null, linear: boolean, flags: string, vm: VmSource, required: readonly string[] = this.required): Runner {
     // A pattern that can backtrack a lot runs on the linear engine from the start: falling back
     // only after V8's backtrack limit costs that many backtracks on every failing call.
     // The relaxed pre-check of such a pattern too: it is built for that engine (emitRelaxed).
     const l = this.risky && LINEAR_FLAG ? 'l' : '';
-    return new Runner(source, linear ? flags + l : flags, relaxed, flags + l, linear, this.risky, this.timeoutMs, vm);
+    return new Runner(source, linear ? flags + l : flags, relaxed, flags + l, linear, this.risky, this.timeoutMs, vm, required);
   }
 
   private noNewlineRegex(nl: NoNewline | null | undefined): { re: RegExp; jsIndices: GroupMap['jsIndices'] } | null {
-    if (!nl) return null;
-    return { re: new RegExp(nl.source, this.risky && LINEAR_FLAG ? 'l' : ''), jsIndices: nl.jsIndices };
+    // A risky pattern runs on the VM (Runner.run), exact where this source would need `l`.
+    if (!nl || this.risky) return null;
+    return { re: new RegExp(nl.source, ''), jsIndices: nl.jsIndices };
   }
 
   private runner(mode: Mode): Runner {
@@ -366,6 +395,7 @@ class Compiled implements CompiledRegex {
     if (this.valueRunner !== null) {
       const nl = this.valueNoNewline;
       if (nl !== null && oneLine) {
+        if (!this.valueRunner.admits(input)) return null;
         nl.re.lastIndex = 0;
         const m = nl.re.exec(input);
         return m === null ? null : this.merge(m, nl.jsIndices);
@@ -378,6 +408,7 @@ class Compiled implements CompiledRegex {
       const branch = this.branches[candidates[i]!]!;
       const nl = branch.noNewline;
       if (nl !== null && oneLine) {
+        if (!branch.runner.admits(input)) continue;
         nl.re.lastIndex = 0;
         const m = nl.re.exec(input);
         if (m !== null) return this.merge(m, nl.jsIndices);

@@ -73,3 +73,12 @@ test('an atomic number followed by free text: on one-line inputs a linear source
   const strict = compilePattern('(?<n>(?>\\d+))(?<d>\\d)(?<rest>[^\\n]*)', { fullMatch: true });
   assert.equal(strict.exec('123 x'), null);
 });
+
+test('a risky linear pattern keeps JS captures: an optional group whose body matched empty is unset', () => {
+  // V8's `l` engine reads "" here; JS backtracking (and the VM) leave the group unset.
+  const re = compilePattern('(?:a|ab)+(?P<x>\\w*)?X', { fullMatch: true });
+  assert.equal(re.linearOnly, true);
+  assert.deepEqual(re.exec('aX'), { x: undefined });
+  assert.deepEqual(re.exec('abaX'), { x: 'ba' });
+  assert.equal(/^(?:a|ab)+(\w*)?X$/.exec('aX')?.[1], undefined);
+});
