@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { describeEvent, loadSmartDescriptions, type SmartDescription } from '../describe/smart-descriptions.js';
+import { describeEvent, formatDescriptions, type SmartDescription } from '../describe/smart-descriptions.js';
 import { formatTrees, listFormats } from '../pipeline/format-registry.js';
 
 /**
@@ -22,15 +20,7 @@ export class DescriptionsByFormat {
     let list = this.loaded.get(uuid);
     if (list === undefined) {
       const dir = this.dirByUuid.get(uuid);
-      const file = dir === undefined ? undefined : join(dir, '_meta', 'smart-descriptions.json');
-      list = [];
-      if (file !== undefined && existsSync(file)) {
-        try {
-          list = loadSmartDescriptions(file);
-        } catch (err) {
-          this.warn((err as Error).message);
-        }
-      }
+      list = dir === undefined ? [] : formatDescriptions(dir, (err) => this.warn(err.message));
       this.loaded.set(uuid, list);
     }
     return list;

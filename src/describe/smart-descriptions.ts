@@ -5,7 +5,8 @@
  * Of the descriptions whose conditions all hold, the one with the most conditions wins; among
  * equals, the first in the file.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseJson } from '../core/json.js';
 import { isDict } from '../core/values.js';
 
@@ -78,6 +79,21 @@ export function compileSmartDescriptions(doc: unknown, file = 'smart-description
 }
 
 /** Reads and compiles a smart-descriptions file. */
+/**
+ * The descriptions of a format folder (its `_meta/smart-descriptions.json`), none when it has no
+ * such file; a file that does not read or compile is told to `onError` and describes nothing.
+ */
+export function formatDescriptions(formatDir: string, onError: (err: Error) => void = () => {}): SmartDescription[] {
+  const file = join(formatDir, '_meta', 'smart-descriptions.json');
+  if (!existsSync(file)) return [];
+  try {
+    return loadSmartDescriptions(file);
+  } catch (err) {
+    onError(err as Error);
+    return [];
+  }
+}
+
 export function loadSmartDescriptions(file: string): SmartDescription[] {
   let doc: unknown;
   try {

@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { describeEvent, loadSmartDescriptions, type RenderedDescription, type SmartDescription } from '../../describe/smart-descriptions.js';
+import { resolve } from 'node:path';
+import { describeEvent, formatDescriptions, type RenderedDescription, type SmartDescription } from '../../describe/smart-descriptions.js';
 import { closestSlugs, entryOf, findFormat, formatTrees, listFormats, type FormatEntry } from '../../pipeline/format-registry.js';
 import { LazyFormat } from '../../pipeline/lazy-format.js';
 import type { Format, NormalizedEvent } from '../../pipeline/types.js';
@@ -80,15 +79,7 @@ export class WebCatalog {
   describe(format: Format | undefined, event: NormalizedEvent): RenderedDescription | undefined {
     if (format === undefined) return undefined;
     let list = this.descriptions.get(format.dir);
-    if (list === undefined) {
-      const file = join(format.dir, '_meta', 'smart-descriptions.json');
-      try {
-        list = existsSync(file) ? loadSmartDescriptions(file) : [];
-      } catch {
-        list = [];
-      }
-      this.descriptions.set(format.dir, list);
-    }
+    if (list === undefined) this.descriptions.set(format.dir, (list = formatDescriptions(format.dir)));
     return describeEvent(list, event);
   }
 
