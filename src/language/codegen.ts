@@ -212,7 +212,11 @@ export class CodeBuilder {
       const r = this.value(right, out);
       if (op === '==') return this.let(out, `${this.ref(rt.pyEq)}(${first}, ${r})`);
       if (op === '!=') return this.let(out, `!${this.ref(rt.pyEq)}(${first}, ${r})`);
-      if (op === 'in') return this.let(out, `${this.ref(rt.contains)}(${r}, ${first})`);
+      if (op === 'in') {
+        // `undefined in "text"` raises: as a jump where the action catches it, not a throw per event.
+        if (/^t\d+$/.test(first)) out.push(`if (${first} === undefined && typeof ${r} === 'string') { ${this.raiseStatement(this.undefinedError())} }`);
+        return this.let(out, `${this.ref(rt.contains)}(${r}, ${first})`);
+      }
       if (ORDERING.has(op)) this.raiseIfUndefined(out, this.undefinedError(), first, r);
       return this.let(out, `${this.ref(rt.compareOp)}(${JSON.stringify(op)}, ${first}, ${r})`);
     }

@@ -78,3 +78,23 @@ test('a set template that does not compile is reported with its field and writes
   assert.equal(out.acme.a, undefined);
   assert.equal(out.acme.b, 'ok');
 });
+
+test('an Undefined left of `in "text"` raises as a jump: the field is blank and no error object is made', () => {
+  const fmt = format(`      - set:
+          acme.a: "{{ parsed.message.missing in 'abc' }}"
+          acme.b: "{{ parsed.message.k in 'xvz' }}"
+`);
+  let errorsMade = 0;
+  const limit = Object.getOwnPropertyDescriptor(Error, 'stackTraceLimit')!;
+  // FrequentError (every TemplateRuntimeError) sets the limit around its construction.
+  Object.defineProperty(Error, 'stackTraceLimit', { configurable: true, get: () => limit.value, set: () => void errorsMade++ });
+  let out: any;
+  try {
+    out = fmt.normalize({ message: '{"k": "v"}' }, { testMode: true });
+  } finally {
+    Object.defineProperty(Error, 'stackTraceLimit', limit);
+  }
+  assert.equal(out.acme.a, undefined);
+  assert.equal(out.acme.b, 'true');
+  assert.equal(errorsMade, 0);
+});
