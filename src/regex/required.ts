@@ -1,9 +1,13 @@
 import type { Node } from './ast.js';
 
 /** Literals shorter than this are not worth an `indexOf` before the match. */
-const MIN_LITERAL = 3;
-/** At most this many literals are checked per call (the longest). */
-const MAX_LITERALS = 2;
+const MIN_LITERAL = 2;
+/**
+ * At most this many literals are checked per call (the longest). A short one is often what tells
+ * one grok alternative from its siblings (`->` in `%{DATA}\s+%{MAC}\s+->\s+%{MAC}`), and an
+ * `indexOf` costs far less than the backtracking through lazy fields that the match would do first.
+ */
+const MAX_LITERALS = 4;
 
 /**
  * Strings that every match of `root` contains: runs of single code units that follow one another

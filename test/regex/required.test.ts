@@ -17,6 +17,16 @@ test('required literals: runs every match goes through, longest first', () => {
   assert.deepEqual(literals('x(?:abc|abd)y'), []);
   assert.deepEqual(literals('(?=abcd)\\w+'), []);
   assert.deepEqual(literals('(?i)abcd'), []);
+  // Two units are enough; at most four literals, the longest.
+  assert.deepEqual(literals('\\s+->\\s+\\d+'), ['->']);
+  assert.deepEqual(literals('ab\\dabc\\dabcd\\dabcde\\dabcdef\\dx'), ['abcdef', 'abcde', 'abcd', 'abc']);
+});
+
+test('the literal check runs on every engine: a linear pattern on V8 rejects an input that lacks one', () => {
+  const re = compilePattern('FW:\\s+(?P<a>.*?)\\s+(?P<b>.*?)\\s+->\\s+(?P<c>.*?) end', { fullMatch: true });
+  assert.equal(re.linear, true);
+  assert.deepEqual(re.exec('FW: x y -> z end'), { a: 'x', b: 'y', c: 'z' });
+  assert.equal(re.exec('FW: x y z end'), null);
 });
 
 test('an input without a required literal is rejected, with the same answer as the regex', () => {
