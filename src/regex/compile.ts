@@ -7,7 +7,8 @@ import { parsePattern } from './parser.js';
 import { hasNestedRisk } from './risk.js';
 import { hasLiterals, requiredLiterals } from './required.js';
 import { linearize } from './linearize.js';
-import { pikeExec } from './pike.js';
+import { backtrackExec } from './backtrack.js';
+import { pikeExec, type VmMatch } from './pike.js';
 import { compileProgram, programFromData, programToData, type Program } from './program.js';
 import type { Node } from './ast.js';
 
@@ -110,6 +111,8 @@ interface TranslatedBranch {
   /** The code units a match of this alternative starts with (emit.ts EmittedBranch.first). */
   first: Ranges | null;
   required: string[];
+  /** This alternative's own nested risk: one risky alternative does not send the others to the VM. */
+  risky: boolean;
   noNewline?: NoNewline | null;
 }
 
@@ -119,7 +122,7 @@ function translateBranches(parsed: ParsedPattern, names: readonly string[]): Tra
   const trees = splitAlternatives(parsed.root)!;
   return branches.map((b, i) => {
     const own = new Map(b.groups.names.map((n, i) => [n, [...b.groups.jsIndices[i]!]]));
-    return { source: b.source, linear: b.linear, relaxed: b.relaxed, jsIndices: names.map((n) => own.get(n) ?? []), first: b.first, required: requiredLiterals(trees[i]!), noNewline: noNewlineOf(b.noNewline, names) };
+    return { source: b.source, linear: b.linear, relaxed: b.relaxed, jsIndices: names.map((n) => own.get(n) ?? []), first: b.first, required: requiredLiterals(trees[i]!), risky: hasNestedRisk(trees[i]!), noNewline: noNewlineOf(b.noNewline, names) };
   });
 }
 
@@ -163,7 +166,7 @@ function isTranslation(v: unknown): v is Translation {
     typeof t.source === 'string' && typeof t.linear === 'boolean' && typeof t.risky === 'boolean' && Array.isArray(t.required) &&
     (t.relaxed === null || typeof t.relaxed === 'string') && t.groups !== null && typeof t.groups === 'object' &&
     Array.isArray(t.groups.names) && Array.isArray(t.groups.jsNames) && Array.isArray(t.groups.jsIndices) && Array.isArray(t.groups.numbered) &&
-    (t.branches === null || (Array.isArray(t.branches) && t.branches.every((b) => typeof b?.source === 'string' && Array.isArray(b.jsIndices) && Array.isArray(b.required) && (b.first === null || Array.isArray(b.first)))))
+    (t.branches === null || (Array.isArray(t.branches) && t.branches.every((b) => typeof b?.source === 'string' && typeof b.risky === 'boolean' && Array.isArray(b.jsIndices) && Array.isArray(b.required) && (b.first === null || Array.isArray(b.first)))))
   );
 }
 
@@ -223,6 +226,16 @@ class VmSource {
 }
 
 /**
+ * A program's first match in time linear in the input: the memo backtracker (backtrack.ts), which
+ * follows one path on an input that matches, or the Pike VM when the backtracker's memory for this
+ * input would be too big.
+ */
+function linearExec(program: Program, input: string, anchored: boolean): VmMatch | null {
+  const m = backtrackExec(program, input, 0, anchored);
+  return m !== undefined ? m : pikeExec(program, input, 0, anchored);
+}
+
+/**
  * One way of running a pattern. Hot path: if V8's linear engine can take over the exact
  * regex, just exec it. Otherwise a relaxed, linear-safe superset regex rules out
  * non-matches first (where catastrophic backtracking usually happens); the exact regex
@@ -266,7 +279,7 @@ class Runner {
     // of it wasted on inputs that match (regex.md, "Literal pre-check and routing").
     if (this.risky) {
       const program = this.vm?.get() ?? null;
-      if (program !== null) return pikeExec(program, input, 0, this.vm!.anchored);
+      if (program !== null) return linearExec(program, input, this.vm!.anchored);
       if (this.linear) return re.exec(input);
     }
     if (this.relaxed !== null) {
@@ -276,7 +289,7 @@ class Runner {
     }
     if (this.relaxed === null || this.risky || input.length > LONG_INPUT) {
       const program = this.vm?.get() ?? null;
-      if (program !== null) return pikeExec(program, input, 0, this.vm!.anchored);
+      if (program !== null) return linearExec(program, input, this.vm!.anchored);
       return timedExec(re, input, this.timeoutMs);
     }
     return re.exec(input);
@@ -329,17 +342,17 @@ class Compiled implements CompiledRegex {
     this.valueGroups = t.groups;
     this.groupNames = t.groups.names;
     this.linear = t.linear;
-    this.linearOnly = (t.branches === null ? t.linear : t.branches.every((b) => b.linear)) && t.risky && LINEAR_FLAG;
+    this.linearOnly = (t.branches === null ? t.linear && t.risky : t.branches.every((b) => b.linear && b.risky)) && LINEAR_FLAG;
     if (t.branches === null) {
       const full = opts.fullMatch === true;
       const vm = new VmSource(this.cacheKey('values'), () => linearize(this.parsed, { start: full, end: full }).root, true, full, full);
       this.valueRunner = this.runnerFor(t.source, t.relaxed, t.linear, '', vm);
-      this.valueNoNewline = this.noNewlineRegex(t.noNewline);
+      this.valueNoNewline = this.noNewlineRegex(t.noNewline, this.risky);
     } else {
       // The whole pattern's regex is never built: V8 would compile it at its first use.
       this.valueRunner = null;
       const branchTree = (i: number) => (): Node => linearize({ ...this.parsed, root: splitAlternatives(this.parsed.root)![i]! }, { start: true, end: true }).root;
-      this.branches = t.branches.map((b, i) => ({ runner: this.runnerFor(b.source, b.relaxed, b.linear, '', new VmSource(this.cacheKey(`branch ${i}`), branchTree(i), true, true, true), b.required), jsIndices: b.jsIndices, noNewline: this.noNewlineRegex(b.noNewline) }));
+      this.branches = t.branches.map((b, i) => ({ runner: this.runnerFor(b.source, b.relaxed, b.linear, '', new VmSource(this.cacheKey(`branch ${i}`), branchTree(i), true, true, true), b.required, b.risky), jsIndices: b.jsIndices, noNewline: this.noNewlineRegex(b.noNewline, b.risky) }));
       this.byFirstUnit = dispatchTable(t.branches.map((b) => b.first));
     }
   }
@@ -362,17 +375,17 @@ class Compiled implements CompiledRegex {
     return this.runnerFor(source, linear ? null : emitRelaxed(this.parsed, full), linear, mode === 'sticky' ? 'y' : '', vm);
   }
 
-  private runnerFor(source: string, relaxed: string | null, linear: boolean, flags: string, vm: VmSource, required: readonly string[] = this.required): Runner {
+  private runnerFor(source: string, relaxed: string | null, linear: boolean, flags: string, vm: VmSource, required: readonly string[] = this.required, risky = this.risky): Runner {
     // A pattern that can backtrack a lot runs on the linear engine from the start: falling back
     // only after V8's backtrack limit costs that many backtracks on every failing call.
     // The relaxed pre-check of such a pattern too: it is built for that engine (emitRelaxed).
-    const l = this.risky && LINEAR_FLAG ? 'l' : '';
-    return new Runner(source, linear ? flags + l : flags, relaxed, flags + l, linear, this.risky, this.timeoutMs, vm, required);
+    const l = risky && LINEAR_FLAG ? 'l' : '';
+    return new Runner(source, linear ? flags + l : flags, relaxed, flags + l, linear, risky, this.timeoutMs, vm, required);
   }
 
-  private noNewlineRegex(nl: NoNewline | null | undefined): { re: RegExp; jsIndices: GroupMap['jsIndices'] } | null {
+  private noNewlineRegex(nl: NoNewline | null | undefined, risky: boolean): { re: RegExp; jsIndices: GroupMap['jsIndices'] } | null {
     // A risky pattern runs on the VM (Runner.run), exact where this source would need `l`.
-    if (!nl || this.risky) return null;
+    if (!nl || risky) return null;
     return { re: new RegExp(nl.source, ''), jsIndices: nl.jsIndices };
   }
 

@@ -318,23 +318,29 @@ function machine(p: Program): Machine {
   return m;
 }
 
-interface SubMatch {
+export interface SubMatch {
   end: number;
+  /** Capture updates, oldest first: slot `slot` set to `value`, or (slot -1) slots value..hi cleared. */
   caps: Cap[];
+}
+
+/** The first match of an atomic body's program at `from` (Op.Atomic), for the backtracker too. */
+export function subMatch(p: Program, input: string, from: number): SubMatch | null {
+  return machine(p).sub(input, from);
 }
 
 function isWord(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
 }
 
-function inClass(p: Program, cls: number, c: number): boolean {
+export function inClass(p: Program, cls: number, c: number): boolean {
   if (c < 128) return p.ascii[cls * 128 + c] === 1;
   const w = p.wide[cls]!;
   for (let i = 0; i < w.length; i += 2) if (c >= w[i]! && c <= w[i + 1]!) return true;
   return false;
 }
 
-function assertAt(kind: number, input: string, pos: number): boolean {
+export function assertAt(kind: number, input: string, pos: number): boolean {
   const n = input.length;
   switch (kind) {
     case AssertCode.Start: return pos === 0;
@@ -350,7 +356,7 @@ function assertAt(kind: number, input: string, pos: number): boolean {
   }
 }
 
-function lookAt(p: Program, index: number, input: string, pos: number): boolean {
+export function lookAt(p: Program, index: number, input: string, pos: number): boolean {
   const look = p.looks[index]!;
   const k = look.classes.length;
   const from = look.behind ? pos - k : pos;

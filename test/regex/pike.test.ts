@@ -3,13 +3,17 @@ import assert from 'node:assert/strict';
 import { emitExact } from '../../src/regex/emit.js';
 import { linearize } from '../../src/regex/linearize.js';
 import { parsePattern } from '../../src/regex/parser.js';
+import { backtrackExec } from '../../src/regex/backtrack.js';
 import { pikeExec } from '../../src/regex/pike.js';
 import { compileProgram } from '../../src/regex/program.js';
 
 type Mode = 'full' | 'search' | 'sticky';
 
-/** The VM's answer and JS RegExp's on the exact translation, as comparable values (null when the VM declines). */
-function both(pattern: string, input: string, mode: Mode): { vm: unknown; js: unknown } | null {
+/**
+ * The VM's answer, the memo backtracker's (backtrack.ts, on the same program) and JS RegExp's on
+ * the exact translation, as comparable values (null when the VM declines).
+ */
+function both(pattern: string, input: string, mode: Mode): { vm: unknown; bt: unknown; js: unknown } | null {
   const parsed = parsePattern(pattern);
   const full = mode === 'full';
   const tree = linearize(parsed, { start: full, end: full });
@@ -18,7 +22,9 @@ function both(pattern: string, input: string, mode: Mode): { vm: unknown; js: un
   const { source } = emitExact(parsed, full);
   const re = new RegExp(source, mode === 'sticky' ? 'y' : '');
   const show = (m: RegExpExecArray | null): unknown => (m === null ? null : { index: m.index, groups: [...m] });
-  return { vm: show(pikeExec(program, input, 0, mode !== 'search')), js: show(re.exec(input)) };
+  const bt = backtrackExec(program, input, 0, mode !== 'search');
+  assert.notEqual(bt, undefined, 'small inputs are within the backtracker\'s memory bound');
+  return { vm: show(pikeExec(program, input, 0, mode !== 'search')), bt: show(bt!), js: show(re.exec(input)) };
 }
 
 function check(pattern: string, input: string): number {
@@ -28,6 +34,7 @@ function check(pattern: string, input: string): number {
     if (r === null) continue;
     compared++;
     assert.deepEqual(r.vm, r.js, `${mode} ${JSON.stringify(pattern)} on ${JSON.stringify(input)}`);
+    assert.deepEqual(r.bt, r.js, `backtracker, ${mode} ${JSON.stringify(pattern)} on ${JSON.stringify(input)}`);
   }
   return compared;
 }
