@@ -118,6 +118,8 @@ export class CodeBuilder {
         const args = this.let(out, this.args(e.args, out));
         const kwargs = this.kwargs(e.kwargs, out);
         this.raiseIfUndefined(out, this.undefinedError(name), obj);
+        // None has no methods: where the caller catches the error anyway, a jump instead of a throw.
+        if (this.raise !== undefined && /^t\d+$/.test(obj)) out.push(`if (${obj} === null) { ${this.raise} }`);
         const generic = `${this.ref(callMethod)}(${obj}, ${JSON.stringify(name)}, ${args}, ${kwargs})`;
         // str methods resolved once here, as compileExpr does: a str receiver skips the registry.
         const strMethod = lookupMethod('str', name);
@@ -215,6 +217,8 @@ export class CodeBuilder {
       if (op === 'in') {
         // `undefined in "text"` raises: as a jump where the action catches it, not a throw per event.
         if (/^t\d+$/.test(first)) out.push(`if (${first} === undefined && typeof ${r} === 'string') { ${this.raiseStatement(this.undefinedError())} }`);
+        // `x in None` raises TypeError: a jump too where the caller catches it.
+        if (this.raise !== undefined && /^t\d+$/.test(r)) out.push(`if (${r} === null) { ${this.raise} }`);
         return this.let(out, `${this.ref(rt.contains)}(${r}, ${first})`);
       }
       if (ORDERING.has(op)) this.raiseIfUndefined(out, this.undefinedError(), first, r);

@@ -8,6 +8,7 @@ import type { EventState } from './actions.js';
 import type { Entry } from './entries.js';
 import { newEventId, stampMetadata, ZERO_UUID, type Metadata } from './metadata.js';
 import { cloneValue } from './paths.js';
+import { StageFailed } from '../stages/stage.js';
 import type { Format, FormatManifest, FormatTestCase, InputEvent, LoadProblem, NormalizedEvent, NormalizeOptions } from './types.js';
 
 type Normalizer = (event: Record<string, unknown>, warnings: string[]) => Record<string, unknown>;
@@ -86,6 +87,12 @@ export class CompiledFormat implements Format {
     const failures: StageFailure[] = [];
     let ran = 0;
     let succeeded = 0;
+    const failed = (entry: Entry & { kind: 'external' }, reason: string): void => {
+      // Even when an earlier entry of the same name had succeeded.
+      layers[entry.name] = {};
+      scope[entry.name] = layers[entry.name];
+      failures.push({ entry: entry.name, stage: entry.stageName, reason });
+    };
     for (const entry of this.entries) {
       if (entry.filter && !entry.filter(scope)) continue;
       if (entry.kind === 'custom') {
@@ -112,15 +119,17 @@ export class CompiledFormat implements Format {
           failures.push({ entry: entry.name, stage: entry.stageName, reason: 'its input is missing or empty' });
           continue;
         }
-        const layer = entry.layerOf(entry.stage.run(value, { scope, nowMs }));
+        const result = entry.stage.run(value, { scope, nowMs });
+        if (result instanceof StageFailed) {
+          failed(entry, result.reason);
+          continue;
+        }
+        const layer = entry.layerOf(result);
         layers[entry.name] = layer;
         scope[entry.name] = layer;
         succeeded++;
       } catch (err) {
-        // Even when an earlier entry of the same name had succeeded.
-        layers[entry.name] = {};
-        scope[entry.name] = layers[entry.name];
-        failures.push({ entry: entry.name, stage: entry.stageName, reason: (err as Error)?.message ?? String(err) });
+        failed(entry, (err as Error)?.message ?? String(err));
       }
     }
     return { parsed: ran === 0 || succeeded > 0, failures };

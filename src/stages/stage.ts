@@ -16,6 +16,15 @@ export class StageError extends FrequentError {
   }
 }
 
+/**
+ * A stage failure returned instead of thrown, for failures that are a normal outcome on many
+ * events (a grok pattern that does not match): the pipeline treats it as a thrown StageError,
+ * at the cost of a branch. Instances are made once, at compile time.
+ */
+export class StageFailed {
+  constructor(readonly reason: string) {}
+}
+
 export type Scope = Record<string, unknown>;
 
 /** A compiled template; renders to a native value (parser-language spec 4.2). Throws on error. */
@@ -36,7 +45,7 @@ export interface StageRunContext {
 }
 
 export interface CompiledStage {
-  /** Returns the stage result (stored as `{output_field: result}`); throws StageError on failure. */
+  /** Returns the stage result (stored as `{output_field: result}`); throws StageError, or returns a StageFailed, on failure. */
   run(input: unknown, ctx: StageRunContext): unknown;
 }
 

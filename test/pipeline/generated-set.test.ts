@@ -98,3 +98,22 @@ test('an Undefined left of `in "text"` raises as a jump: the field is blank and 
   assert.equal(out.acme.b, 'true');
   assert.equal(errorsMade, 0);
 });
+
+test('a method of None raises as a jump: the field is blank and no error object is made', () => {
+  const fmt = format(`      - set:
+          acme.a: "{{ parsed.message.none.lower() }}"
+          acme.b: "{{ parsed.message.k.upper() }}"
+`);
+  let errorsMade = 0;
+  const limit = Object.getOwnPropertyDescriptor(Error, 'stackTraceLimit')!;
+  Object.defineProperty(Error, 'stackTraceLimit', { configurable: true, get: () => limit.value, set: () => void errorsMade++ });
+  let out: any;
+  try {
+    out = fmt.normalize({ message: '{"k": "v", "none": null}' }, { testMode: true });
+  } finally {
+    Object.defineProperty(Error, 'stackTraceLimit', limit);
+  }
+  assert.equal(out.acme.a, undefined);
+  assert.equal(out.acme.b, 'V');
+  assert.equal(errorsMade, 0);
+});

@@ -520,3 +520,31 @@ stages:
   assert.equal(out.acme.count, 3);
   assert.equal(out.acme.tags, 'false');
 });
+
+test('a grok pattern that does not match fails its stage without making an error object', () => {
+  const dir = makeFormat(
+    `name: acme
+pipeline:
+  - name: only
+    external:
+      name: grok.match
+      properties:
+        pattern: "LOGIN %{WORD:who}"
+`,
+    ACME_FIELDS,
+  );
+  const format = loadFormat(dir);
+  format.normalize({ message: 'warm-up' }, { testMode: true });
+  let errorsMade = 0;
+  const limit = Object.getOwnPropertyDescriptor(Error, 'stackTraceLimit')!;
+  Object.defineProperty(Error, 'stackTraceLimit', { configurable: true, get: () => limit.value, set: () => void errorsMade++ });
+  let out: any;
+  try {
+    out = format.normalize({ message: 'LOGOUT bob' }, { testMode: true });
+  } finally {
+    Object.defineProperty(Error, 'stackTraceLimit', limit);
+  }
+  assert.equal(errorsMade, 0);
+  assert.equal(out.sekoiaio.intake.parsing_status, 'failure');
+  assert.match(out.sekoiaio.intake.parsing_error, /stage "only" \(grok.match\) failed: grok pattern did not match/);
+});

@@ -1,6 +1,6 @@
 import { compilePattern, nonLinearReasons, RegexSyntaxError, RegexTimeoutError, type CompiledRegex } from '../../regex/index.js';
 import { pyFloat } from '../../core/values.js';
-import { StageConfigError, StageError } from '../stage.js';
+import { StageConfigError, StageError, StageFailed } from '../stage.js';
 import { expandGrok, type Conversion } from './expand.js';
 import { BASE_PATTERNS } from './library.js';
 
@@ -8,9 +8,12 @@ type Converter = (text: string) => unknown;
 
 /** A grok pattern compiled once: one RegExp, group merging and conversions precomputed. */
 export interface CompiledGrok {
-  /** Full match; every named group → string, or null when it did not participate. Throws StageError. */
-  match(input: unknown): Record<string, unknown>;
+  /** Full match; every named group → string, or null when it did not participate. NO_MATCH when it does not match; throws StageError on bad input. */
+  match(input: unknown): Record<string, unknown> | StageFailed;
 }
+
+/** The most frequent stage failure of all, returned (not thrown) on every event of another shape. */
+export const NO_MATCH = new StageFailed('grok pattern did not match');
 
 export function compileGrok(pattern: unknown, custom: ReadonlyMap<string, string>): CompiledGrok {
   if (typeof pattern !== 'string') throw new StageConfigError('grok: "pattern" must be a string');
@@ -27,7 +30,7 @@ export function compileGrok(pattern: unknown, custom: ReadonlyMap<string, string
   const converters = names.map((n) => converter(conversions.get(n)));
   const build = recordBuilder(names, converters);
   return {
-    match(input: unknown): Record<string, unknown> {
+    match(input: unknown): Record<string, unknown> | StageFailed {
       if (typeof input !== 'string') throw new StageError(`grok input is not a string (got ${input === null ? 'None' : typeof input})`);
       let values: Array<string | undefined> | null;
       try {
@@ -36,7 +39,7 @@ export function compileGrok(pattern: unknown, custom: ReadonlyMap<string, string
         if (err instanceof RegexTimeoutError) throw new StageError(`grok pattern timed out: ${err.message}`);
         throw err;
       }
-      if (values === null) throw new StageError('grok pattern did not match');
+      if (values === null) return NO_MATCH;
       return build(values);
     },
   };
