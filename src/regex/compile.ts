@@ -8,6 +8,7 @@ import { hasNestedRisk } from './risk.js';
 import { hasLiterals, requiredLiterals } from './required.js';
 import { linearize } from './linearize.js';
 import { backtrackExec } from './backtrack.js';
+import { EngineChoice, OTHER, TIMED } from './engine-choice.js';
 import { pikeExec, type VmMatch } from './pike.js';
 import { compileProgram, programFromData, programToData, type Program } from './program.js';
 import type { Node } from './ast.js';
@@ -245,6 +246,8 @@ function linearExec(program: Program, input: string, anchored: boolean): VmMatch
 class Runner {
   private exactRe: RegExp | null = null;
   private relaxedRe: RegExp | null = null;
+  /** V8 or the memo backtracker, for a pattern that is not risky (engine-choice.ts). */
+  private readonly choice = new EngineChoice();
 
   /** The regexes are built at the first call: `new RegExp` parses the source (milliseconds for a big grok pattern). */
   constructor(
@@ -272,7 +275,7 @@ class Runner {
     if (!this.admits(input)) return null;
     const re = (this.exactRe ??= new RegExp(this.exactSource, this.exactFlags));
     re.lastIndex = 0;
-    if (this.linear && !this.risky) return re.exec(input);
+    if (this.linear && !this.risky) return this.exact(re, input);
     // A risky pattern runs on the VM alone. Not on V8's `l` engine: that one sets an optional
     // group whose body matched empty to "" (JS leaves it unset) and is slower on patterns with
     // many groups. Without the relaxed pre-check: on `l` it costs about what the VM does, all
@@ -292,7 +295,19 @@ class Runner {
       if (program !== null) return linearExec(program, input, this.vm!.anchored);
       return timedExec(re, input, this.timeoutMs);
     }
-    return re.exec(input);
+    return this.exact(re, input);
+  }
+
+  /** The exact regex on V8, or the same match from the memo backtracker when that is cheaper here. */
+  private exact(re: RegExp, input: string): RegExpExecArray | null {
+    const choice = this.choice.next(this.vm !== null);
+    if (choice === 0) return re.exec(input);
+    const program = (choice & OTHER) !== 0 ? this.vm!.get() : null;
+    if ((choice & TIMED) === 0) return program !== null ? linearExec(program, input, this.vm!.anchored) : re.exec(input);
+    const started = performance.now();
+    const m = program !== null ? linearExec(program, input, this.vm!.anchored) : re.exec(input);
+    this.choice.record(program !== null ? choice : TIMED, performance.now() - started);
+    return m;
   }
 
   /** Whether some inputs may run on the backtracking engine under the watchdog. */
