@@ -41,3 +41,8 @@ test('the choice follows a change of inputs, and never picks an engine that cann
   assert.equal(choice.other, false);
   assert.equal(drive(new EngineChoice(), 3000, 2, 0.3, false), 0);
 });
+
+test('the first calls (the first one compiles the regex) are neither timed nor sent elsewhere', () => {
+  const choice = new EngineChoice();
+  for (let i = 0; i < 16; i++) assert.equal(choice.next(true), 0);
+});
