@@ -1,4 +1,4 @@
-import { assertAt, inClass, lookAt, subMatch, type SubMatch, type VmMatch } from './pike.js';
+import { assertAt, inClass, lookAt, matchFromSlots, subMatch, type SubMatch, type VmMatch } from './pike.js';
 import { Op, type Program } from './program.js';
 
 /**
@@ -185,17 +185,7 @@ class Backtracker {
   }
 
   private result(input: string): VmMatch {
-    const groups = this.p.groups;
-    const slots = this.slots;
-    const out = new Array<string | undefined>(groups + 1) as unknown as Array<string | undefined> & { index: number; input: string };
-    for (let g = 0; g <= groups; g++) {
-      const start = slots[2 * g]!;
-      const end = slots[2 * g + 1]!;
-      out[g] = start >= 0 && end >= 0 ? input.slice(start, end) : undefined;
-    }
-    out.index = slots[0]!;
-    out.input = input;
-    return out as unknown as VmMatch;
+    return matchFromSlots(this.p.groups, this.slots, input);
   }
 }
 

@@ -385,8 +385,13 @@ function result(p: Program, input: string, caps: Cap | null): VmMatch {
       for (let k = c.value; k <= c.hi; k++) if (slots[k] === -2) slots[k] = -1;
     }
   }
-  const out = new Array<string | undefined>(p.groups + 1) as unknown as Array<string | undefined> & { index: number; input: string };
-  for (let g = 0; g <= p.groups; g++) {
+  return matchFromSlots(p.groups, slots, input);
+}
+
+/** The match as RegExp.exec returns it from capture slots (start 2g, end 2g + 1; negative: unset). */
+export function matchFromSlots(groups: number, slots: Int32Array, input: string): VmMatch {
+  const out = new Array<string | undefined>(groups + 1) as unknown as Array<string | undefined> & { index: number; input: string };
+  for (let g = 0; g <= groups; g++) {
     const start = slots[2 * g]!;
     const end = slots[2 * g + 1]!;
     out[g] = start >= 0 && end >= 0 ? input.slice(start, end) : undefined;

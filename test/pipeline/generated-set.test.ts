@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadFormat } from '../../src/pipeline/index.js';
-import { fields, jsonFillFormat } from './helpers.js';
+import { countErrorsMade, fields, jsonFillFormat } from './helpers.js';
 
 const FIELDS = fields({
   'acme.a': 'keyword', 'acme.b': 'keyword', 'acme.c': 'keyword', 'acme.obj': 'object', 'acme.list': 'keyword',
@@ -84,16 +84,7 @@ test('an Undefined left of `in "text"` raises as a jump: the field is blank and 
           acme.a: "{{ parsed.message.missing in 'abc' }}"
           acme.b: "{{ parsed.message.k in 'xvz' }}"
 `);
-  let errorsMade = 0;
-  const limit = Object.getOwnPropertyDescriptor(Error, 'stackTraceLimit')!;
-  // FrequentError (every TemplateRuntimeError) sets the limit around its construction.
-  Object.defineProperty(Error, 'stackTraceLimit', { configurable: true, get: () => limit.value, set: () => void errorsMade++ });
-  let out: any;
-  try {
-    out = fmt.normalize({ message: '{"k": "v"}' }, { testMode: true });
-  } finally {
-    Object.defineProperty(Error, 'stackTraceLimit', limit);
-  }
+  const { value: out, errorsMade } = countErrorsMade((): any => fmt.normalize({ message: '{"k": "v"}' }, { testMode: true }));
   assert.equal(out.acme.a, undefined);
   assert.equal(out.acme.b, 'true');
   assert.equal(errorsMade, 0);
@@ -104,15 +95,7 @@ test('a method of None raises as a jump: the field is blank and no error object 
           acme.a: "{{ parsed.message.none.lower() }}"
           acme.b: "{{ parsed.message.k.upper() }}"
 `);
-  let errorsMade = 0;
-  const limit = Object.getOwnPropertyDescriptor(Error, 'stackTraceLimit')!;
-  Object.defineProperty(Error, 'stackTraceLimit', { configurable: true, get: () => limit.value, set: () => void errorsMade++ });
-  let out: any;
-  try {
-    out = fmt.normalize({ message: '{"k": "v", "none": null}' }, { testMode: true });
-  } finally {
-    Object.defineProperty(Error, 'stackTraceLimit', limit);
-  }
+  const { value: out, errorsMade } = countErrorsMade((): any => fmt.normalize({ message: '{"k": "v", "none": null}' }, { testMode: true }));
   assert.equal(out.acme.a, undefined);
   assert.equal(out.acme.b, 'V');
   assert.equal(errorsMade, 0);

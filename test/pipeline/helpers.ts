@@ -32,3 +32,18 @@ export function jsonFillFormat(actionsYaml: string, fieldsYaml = ''): string {
   const parser = 'name: acme\npipeline:\n  - name: parsed\n    external:\n      name: json.parse-json\n  - name: fill\n';
   return makeFormat(`${parser}stages:\n  fill:\n    actions:\n${actionsYaml}`, fieldsYaml);
 }
+
+/**
+ * Runs `fn` and counts the error objects made meanwhile: every FrequentError (all template and
+ * stage errors) sets Error.stackTraceLimit around its construction.
+ */
+export function countErrorsMade<T>(fn: () => T): { value: T; errorsMade: number } {
+  let errorsMade = 0;
+  const limit = Object.getOwnPropertyDescriptor(Error, 'stackTraceLimit')!;
+  Object.defineProperty(Error, 'stackTraceLimit', { configurable: true, get: () => limit.value, set: () => void errorsMade++ });
+  try {
+    return { value: fn(), errorsMade };
+  } finally {
+    Object.defineProperty(Error, 'stackTraceLimit', limit);
+  }
+}

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadFormat, FormatLoadError } from '../../src/pipeline/index.js';
-import { fields, jsonFillFormat, makeFormat } from './helpers.js';
+import { countErrorsMade, fields, jsonFillFormat, makeFormat } from './helpers.js';
 
 const ACME_FIELDS = fields({ 'acme.kind': 'keyword', 'acme.count': 'long', 'acme.tags': 'keyword', 'acme.obj': 'object' });
 
@@ -535,15 +535,7 @@ pipeline:
   );
   const format = loadFormat(dir);
   format.normalize({ message: 'warm-up' }, { testMode: true });
-  let errorsMade = 0;
-  const limit = Object.getOwnPropertyDescriptor(Error, 'stackTraceLimit')!;
-  Object.defineProperty(Error, 'stackTraceLimit', { configurable: true, get: () => limit.value, set: () => void errorsMade++ });
-  let out: any;
-  try {
-    out = format.normalize({ message: 'LOGOUT bob' }, { testMode: true });
-  } finally {
-    Object.defineProperty(Error, 'stackTraceLimit', limit);
-  }
+  const { value: out, errorsMade } = countErrorsMade((): any => format.normalize({ message: 'LOGOUT bob' }, { testMode: true }));
   assert.equal(errorsMade, 0);
   assert.equal(out.sekoiaio.intake.parsing_status, 'failure');
   assert.match(out.sekoiaio.intake.parsing_error, /stage "only" \(grok.match\) failed: grok pattern did not match/);
