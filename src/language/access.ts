@@ -87,6 +87,19 @@ export function callValue(f: unknown, args: unknown[], kwargs: Kwargs, what = 'v
 
 /** `obj.name(args)` without allocating a bound method. */
 export function callMethod(obj: unknown, name: string, args: unknown[], kwargs: Kwargs): unknown {
+  const v = tryCallMethod(obj, name, args, kwargs);
+  if (v === NO_ATTRIBUTE) {
+    if (obj === null) fail(`'NoneType' object has no attribute '${name}'`);
+    fail(`'${typeName(obj)}' object has no attribute '${name}'`);
+  }
+  return v;
+}
+
+/** What tryCallMethod returns where Python raises AttributeError (the receiver has no such method). */
+export const NO_ATTRIBUTE: unique symbol = Symbol('no attribute');
+
+/** callMethod, but NO_ATTRIBUTE instead of the AttributeError, for generated code that jumps there. */
+export function tryCallMethod(obj: unknown, name: string, args: unknown[], kwargs: Kwargs): unknown {
   if (obj === undefined) undefinedError(name);
   if (typeof obj === 'object' && obj !== null) {
     if (obj instanceof PyObject) return callValue(obj.getAttr(name), args, kwargs, name);
@@ -94,11 +107,7 @@ export function callMethod(obj: unknown, name: string, args: unknown[], kwargs: 
   }
   const r = receiverOf(obj);
   const m = r === null ? undefined : lookupMethod(r, name);
-  if (m === undefined) {
-    if (obj === null) fail(`'NoneType' object has no attribute '${name}'`);
-    fail(`'${typeName(obj)}' object has no attribute '${name}'`);
-  }
-  return m(obj, args, kwargs);
+  return m === undefined ? NO_ATTRIBUTE : m(obj, args, kwargs);
 }
 
 /** Write a dict key without ever touching the prototype (`__proto__`). */

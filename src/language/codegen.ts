@@ -12,7 +12,7 @@
  * numbers; every other value (other constants, filters, tests, globals, closures) is passed to
  * the generated code as a parameter.
  */
-import { callMethod, getAttr, getItem } from './access.js';
+import { callMethod, getAttr, getItem, NO_ATTRIBUTE, tryCallMethod } from './access.js';
 import { NO_KWARGS } from './args.js';
 import type { Expr } from './ast.js';
 import { rootSource, splitAttrChain, stepSource } from './attr-chain.js';
@@ -118,13 +118,15 @@ export class CodeBuilder {
         const args = this.let(out, this.args(e.args, out));
         const kwargs = this.kwargs(e.kwargs, out);
         this.raiseIfUndefined(out, this.undefinedError(name), obj);
-        // None has no methods: where the caller catches the error anyway, a jump instead of a throw.
-        if (this.raise !== undefined && /^t\d+$/.test(obj)) out.push(`if (${obj} === null) { ${this.raise} }`);
-        const generic = `${this.ref(callMethod)}(${obj}, ${JSON.stringify(name)}, ${args}, ${kwargs})`;
+        // A receiver without that method (None has none): where the caller catches the
+        // AttributeError anyway, a jump instead of a throw.
+        const soft = this.raise !== undefined;
+        const generic = `${this.ref(soft ? tryCallMethod : callMethod)}(${obj}, ${JSON.stringify(name)}, ${args}, ${kwargs})`;
         // str methods resolved once here, as compileExpr does: a str receiver skips the registry.
         const strMethod = lookupMethod('str', name);
-        if (strMethod === undefined) return this.let(out, generic);
-        return this.let(out, `typeof ${obj} === 'string' ? ${this.ref(strMethod)}(${obj}, ${args}, ${kwargs}) : ${generic}`);
+        const t = this.let(out, strMethod === undefined ? generic : `typeof ${obj} === 'string' ? ${this.ref(strMethod)}(${obj}, ${args}, ${kwargs}) : ${generic}`);
+        if (soft) out.push(`if (${t} === ${this.ref(NO_ATTRIBUTE)}) { ${this.raise} }`);
+        return t;
       }
       case 'filter': {
         const filter = getFilter(e.name) ?? syntaxError(`No filter named '${e.name}'.`, e);

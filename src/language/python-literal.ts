@@ -18,6 +18,7 @@ const MAX_DEPTH = 100;
 const FIRST_CHAR = /^(?:[-+.\d'"[({]|True|False|None|[rRuUbBfF]{1,2}['"])/;
 const NUMBER = /(?:0[xX](?:_?[\da-fA-F])+|0[oO](?:_?[0-7])+|0[bB](?:_?[01])+)|(?:\d(?:_?\d)*)?\.?(?:\d(?:_?\d)*)?(?:[eE][+-]?\d(?:_?\d)*)?/y;
 const IDENT_CHAR = /[\p{L}\p{N}_]/u;
+const EMPTY_DICT_FIRST = /^\{\s*\}/;
 const STRING_START = /([rRuUbBfF]{0,2})('''|"""|'|")/y;
 
 /** Not a literal: frequent (plain text values), so without a stack. */
@@ -222,6 +223,9 @@ function keyString(k: unknown): string {
 export function parsePythonLiteral(text: string): LiteralResult {
   const s = text.trim();
   if (!s || !FIRST_CHAR.test(s)) return FAIL;
+  // A dict with an entry has a colon: without one, a text opening a brace is a literal only when
+  // that dict is empty. Rejects Windows GUIDs (`{5477...-...}`) without a throw in the parser.
+  if (s.charCodeAt(0) === 0x7b && !s.includes(':') && !s.includes('#') && !EMPTY_DICT_FIRST.test(s)) return FAIL;
   try {
     const parser = new LiteralParser(s);
     const value = parser.parse();

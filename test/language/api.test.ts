@@ -174,6 +174,22 @@ test('parsePythonLiteral accepts Python literals only', () => {
   }
 });
 
+test('a brace text without a colon is refused before parsing, unless its dict is empty', () => {
+  assert.deepEqual(parsePythonLiteral('{}'), { ok: true, value: {} });
+  assert.deepEqual(parsePythonLiteral('{ }, [1]'), { ok: true, value: [{}, [1]], bareTuple: true });
+  assert.deepEqual(parsePythonLiteral('{ # note\n}'), { ok: true, value: {} });
+  let errorsMade = 0;
+  const limit = Object.getOwnPropertyDescriptor(Error, 'stackTraceLimit')!;
+  Object.defineProperty(Error, 'stackTraceLimit', { configurable: true, get: () => limit.value, set: () => void errorsMade++ });
+  try {
+    assert.deepEqual(parsePythonLiteral('{54849625-5478-4994-a5ba-3e3b0328c30d}'), { ok: false });
+    assert.deepEqual(parsePythonLiteral('{1, 2}'), { ok: false });
+  } finally {
+    Object.defineProperty(Error, 'stackTraceLimit', limit);
+  }
+  assert.equal(errorsMade, 0);
+});
+
 test('a colon ending an if/elif/else/for tag is ignored and reported; elsewhere it is still an error', () => {
   const notes: string[] = [];
   const f = compileValue('{% if original.n > 9: %}big{% elif original.n > 5 : %}mid{% else: %}small{% endif %}', (m) => notes.push(m));

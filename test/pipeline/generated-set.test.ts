@@ -90,13 +90,15 @@ test('an Undefined left of `in "text"` raises as a jump: the field is blank and 
   assert.equal(errorsMade, 0);
 });
 
-test('a method of None raises as a jump: the field is blank and no error object is made', () => {
+test('a method the receiver lacks (of None, of an int) raises as a jump: the field is blank and no error object is made', () => {
   const fmt = format(`      - set:
           acme.a: "{{ parsed.message.none.lower() }}"
           acme.b: "{{ parsed.message.k.upper() }}"
+          acme.c: "{{ parsed.message.n.lower() }}"
 `);
-  const { value: out, errorsMade } = countErrorsMade((): any => fmt.normalize({ message: '{"k": "v", "none": null}' }, { testMode: true }));
+  const { value: out, errorsMade } = countErrorsMade((): any => fmt.normalize({ message: '{"k": "v", "none": null, "n": 3}' }, { testMode: true }));
   assert.equal(out.acme.a, undefined);
+  assert.equal(out.acme.c, undefined);
   assert.equal(out.acme.b, 'V');
   assert.equal(errorsMade, 0);
 });
