@@ -223,7 +223,11 @@ export class CodeBuilder {
         if (this.raise !== undefined && /^t\d+$/.test(r)) out.push(`if (${r} === null) { ${this.raise} }`);
         return this.let(out, `${this.ref(rt.contains)}(${r}, ${first})`);
       }
-      if (ORDERING.has(op)) this.raiseIfUndefined(out, this.undefinedError(), first, r);
+      if (ORDERING.has(op)) {
+        this.raiseIfUndefined(out, this.undefinedError(), first, r);
+        // `None < 3` raises TypeError: a jump too where the caller catches it.
+        if (this.raise !== undefined) out.push(`if (!${this.ref(rt.orderable)}(${first}, ${r})) { ${this.raise} }`);
+      }
       return this.let(out, `${this.ref(rt.compareOp)}(${JSON.stringify(op)}, ${first}, ${r})`);
     }
     // a < b < c: each operand evaluated once, and none after the first false comparison

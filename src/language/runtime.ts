@@ -319,6 +319,13 @@ export function pyCompare(a: unknown, b: unknown, op = '<'): number {
   fail(`'${op}' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`);
 }
 
+/** False where pyCompare raises TypeError on the values themselves (None against a number, a text against a number). */
+export function orderable(a: unknown, b: unknown): boolean {
+  if (isNum(a)) return isNum(b);
+  if (typeof a === 'string') return typeof b === 'string';
+  return Array.isArray(a) && Array.isArray(b) && a instanceof PyTuple === b instanceof PyTuple;
+}
+
 export function compareOp(op: string, a: unknown, b: unknown): boolean {
   switch (op) {
     case '==':

@@ -1,4 +1,4 @@
-import { StageConfigError, StageError, type StageFactory } from './stage.js';
+import { StageConfigError, StageError, StageFailed, type StageFactory } from './stage.js';
 import { compileGrok, readCustomPatterns, type CompiledGrok } from './grok/compiled-grok.js';
 
 /** `grok.case_match`: the rendered `pattern_key` picks which grok pattern runs (spec 5.3). */
@@ -25,7 +25,7 @@ export const grokCaseMatch: StageFactory = {
           throw new StageError(`grok.case_match: pattern_key failed: ${(err as Error).message}`);
         }
         const grok = byKey.get(key);
-        if (!grok) throw new StageError(`grok.case_match: no pattern for key ${JSON.stringify(key)}`);
+        if (!grok) return new StageFailed(`grok.case_match: no pattern for key ${JSON.stringify(key)}`);
         return grok.match(input);
       },
     };

@@ -102,3 +102,16 @@ test('a method the receiver lacks (of None, of an int) raises as a jump: the fie
   assert.equal(out.acme.b, 'V');
   assert.equal(errorsMade, 0);
 });
+
+test('an ordering of values Python cannot order (None < 3) raises as a jump; orderable ones compare', () => {
+  const fmt = format(`      - set:
+          acme.a: "{{ parsed.message.none < parsed.message.n }}"
+          acme.b: "{{ parsed.message.n < 4 }}"
+          acme.c: "{{ parsed.message.k > parsed.message.n }}"
+`);
+  const { value: out, errorsMade } = countErrorsMade((): any => fmt.normalize({ message: '{"k": "v", "none": null, "n": 3}' }, { testMode: true }));
+  assert.equal(out.acme.a, undefined);
+  assert.equal(out.acme.b, 'true');
+  assert.equal(out.acme.c, undefined);
+  assert.equal(errorsMade, 0);
+});
