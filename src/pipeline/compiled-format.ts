@@ -87,12 +87,6 @@ export class CompiledFormat implements Format {
     const failures: StageFailure[] = [];
     let ran = 0;
     let succeeded = 0;
-    const failed = (entry: Entry & { kind: 'external' }, reason: string): void => {
-      // Even when an earlier entry of the same name had succeeded.
-      layers[entry.name] = {};
-      scope[entry.name] = layers[entry.name];
-      failures.push({ entry: entry.name, stage: entry.stageName, reason });
-    };
     for (const entry of this.entries) {
       if (entry.filter && !entry.filter(scope)) continue;
       if (entry.kind === 'custom') {
@@ -121,7 +115,7 @@ export class CompiledFormat implements Format {
         }
         const result = entry.stage.run(value, { scope, nowMs });
         if (result instanceof StageFailed) {
-          failed(entry, result.reason);
+          stageFailed(entry, result.reason, layers, scope, failures);
           continue;
         }
         const layer = entry.layerOf(result);
@@ -129,7 +123,7 @@ export class CompiledFormat implements Format {
         scope[entry.name] = layer;
         succeeded++;
       } catch (err) {
-        failed(entry, (err as Error)?.message ?? String(err));
+        stageFailed(entry, (err as Error)?.message ?? String(err), layers, scope, failures);
       }
     }
     return { parsed: ran === 0 || succeeded > 0, failures };
@@ -139,6 +133,13 @@ export class CompiledFormat implements Format {
     return readFormatTests(this.dir);
   }
 
+}
+
+/** A stage that ran and failed: its name's layer is empty, even where an earlier entry of that name succeeded. */
+function stageFailed(entry: Entry & { kind: 'external' }, reason: string, layers: Record<string, unknown>, scope: Record<string, unknown>, failures: StageFailure[]): void {
+  layers[entry.name] = {};
+  scope[entry.name] = layers[entry.name];
+  failures.push({ entry: entry.name, stage: entry.stageName, reason });
 }
 
 /** `final` starts as a copy of the input without `message`; normalization owns `event.created` and `event.id`. */

@@ -12,7 +12,7 @@ import { Op, type Program } from './program.js';
  * Same results as the Pike VM and JS RegExp: leftmost-first, greedy and lazy, captures.
  */
 
-/** Above this many (split, position) bits a call goes to the Pike VM instead (1 MiB of bits). */
+/** Above this many (split, position) bits (1 MiB) a call goes to the Pike VM instead. */
 const MAX_BITS = 8 * 1024 * 1024;
 
 class Backtracker {
@@ -110,16 +110,13 @@ class Backtracker {
           pc = a[pc]!;
         } else if (o === Op.Jump) {
           pc = a[pc]!;
-        } else if (o === Op.Save || o === Op.Reset) {
-          const lo = a[pc]!;
-          const hi = o === Op.Save ? lo : b[pc]!;
-          if (sp + 3 * (hi - lo + 1) > jobs.length) jobs = this.growJobs(3 * (hi - lo + 1));
-          for (let k = lo; k <= hi; k++) {
-            jobs[sp++] = -1 - k;
-            jobs[sp++] = slots[k]!;
-            jobs[sp++] = 0;
-            slots[k] = o === Op.Save ? pos : -1;
-          }
+        } else if (o === Op.Save) {
+          sp = this.write(sp, a[pc]!, a[pc]!, pos);
+          jobs = this.jobs;
+          pc++;
+        } else if (o === Op.Reset) {
+          sp = this.write(sp, a[pc]!, b[pc]!, -1);
+          jobs = this.jobs;
           pc++;
         } else if (o === Op.Assert) {
           if (!assertAt(a[pc]!, input, pos)) break;
@@ -136,18 +133,8 @@ class Backtracker {
         } else if (o === Op.Atomic) {
           const r = this.atomicAt(a[pc]!, input, pos);
           if (r === null) break;
-          if (sp + 3 * r.caps.length * 2 > jobs.length) jobs = this.growJobs(3 * r.caps.length * 2);
-          for (const c of r.caps) {
-            const lo = c.slot >= 0 ? c.slot : c.value;
-            const hi = c.slot >= 0 ? c.slot : c.hi;
-            if (sp + 3 * (hi - lo + 1) > jobs.length) jobs = this.growJobs(3 * (hi - lo + 1));
-            for (let k = lo; k <= hi; k++) {
-              jobs[sp++] = -1 - k;
-              jobs[sp++] = slots[k]!;
-              jobs[sp++] = 0;
-              slots[k] = c.slot >= 0 ? c.value : -1;
-            }
-          }
+          for (const c of r.caps) sp = c.slot >= 0 ? this.write(sp, c.slot, c.slot, c.value) : this.write(sp, c.value, c.hi, -1);
+          jobs = this.jobs;
           if (r.end !== pos) mask = 0;
           pos = r.end;
           pc++;
@@ -157,6 +144,20 @@ class Backtracker {
       }
     }
     return false;
+  }
+
+  /** Sets slots lo..hi to `value`, pushing a job that restores each on backtracking; the new stack top. */
+  private write(sp: number, lo: number, hi: number, value: number): number {
+    if (sp + 3 * (hi - lo + 1) > this.jobs.length) this.growJobs(3 * (hi - lo + 1));
+    const jobs = this.jobs;
+    const slots = this.slots;
+    for (let k = lo; k <= hi; k++) {
+      jobs[sp++] = -1 - k;
+      jobs[sp++] = slots[k]!;
+      jobs[sp++] = 0;
+      slots[k] = value;
+    }
+    return sp;
   }
 
   private markDirty(word: number): void {

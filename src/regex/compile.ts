@@ -301,7 +301,6 @@ class Runner {
   /** The exact regex on V8, or the same match from the memo backtracker when that is cheaper here. */
   private exact(re: RegExp, input: string): RegExpExecArray | null {
     const choice = this.choice.next(this.vm !== null);
-    if (choice === 0) return re.exec(input);
     const program = (choice & OTHER) !== 0 ? this.vm!.get() : null;
     if ((choice & TIMED) === 0) return program !== null ? linearExec(program, input, this.vm!.anchored) : re.exec(input);
     const started = performance.now();
