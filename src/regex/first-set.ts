@@ -32,24 +32,24 @@ export function firstSet(node: Node): Ranges | null {
   }
 }
 
-/** What a match of a node can start with, and whether it can be empty; null when unknown. */
-interface Leading {
-  units: Array<readonly [number, number]>;
+/** What a match of the node can begin (forward) or end (backward) with; empty = it may be empty. */
+export interface Reach {
+  units: Ranges;
   empty: boolean;
 }
 
-function leading(node: Node): Leading | null {
+export function reach(node: Node, forward: boolean): Reach | null {
   switch (node.type) {
     case 'char':
       return { units: [[node.unit, node.unit]], empty: false };
     case 'class':
-      return { units: [...effective(node)], empty: false };
+      return { units: effective(node), empty: false };
     case 'capture':
     case 'group':
-      return leading(node.body);
+      return reach(node.body, forward);
     case 'quant': {
       if (node.max === 0) return { units: [], empty: true };
-      const body = leading(node.body);
+      const body = reach(node.body, forward);
       return body && { units: body.units, empty: body.empty || node.min === 0 };
     }
     case 'assert':
@@ -58,24 +58,25 @@ function leading(node: Node): Leading | null {
       return { units: [], empty: true };
     case 'seq': {
       const units: Array<readonly [number, number]> = [];
-      for (const item of node.items) {
-        const l = leading(item);
-        if (l === null) return null;
-        units.push(...l.units);
-        if (!l.empty) return { units, empty: false };
+      const items = forward ? node.items : [...node.items].reverse();
+      for (const item of items) {
+        const r = reach(item, forward);
+        if (r === null) return null;
+        units.push(...r.units);
+        if (!r.empty) return { units: normalize(units), empty: false };
       }
-      return { units, empty: true };
+      return { units: normalize(units), empty: true };
     }
     case 'alt': {
       const units: Array<readonly [number, number]> = [];
       let empty = false;
-      for (const branch of node.branches) {
-        const l = leading(branch);
-        if (l === null) return null;
-        units.push(...l.units);
-        empty ||= l.empty;
+      for (const b of node.branches) {
+        const r = reach(b, forward);
+        if (r === null) return null;
+        units.push(...r.units);
+        empty ||= r.empty;
       }
-      return { units, empty };
+      return { units: normalize(units), empty };
     }
     default:
       return null; // a backreference starts with whatever its group matched
@@ -87,6 +88,6 @@ function leading(node: Node): Leading | null {
  * included), or null when the node may match the empty string or its start is unknown.
  */
 export function leadingUnits(node: Node): Ranges | null {
-  const l = leading(node);
-  return l === null || l.empty ? null : normalize(l.units);
+  const r = reach(node, true);
+  return r === null || r.empty ? null : normalize(r.units);
 }

@@ -1,6 +1,6 @@
 import type { Node, ParsedPattern } from './ast.js';
 import { ANY, normalize, type Ranges } from './charset.js';
-import { effective } from './first-set.js';
+import { effective, reach } from './first-set.js';
 
 /**
  * Rewrites that keep a pattern's matches (and captures) exactly and let V8's linear engine take it:
@@ -38,56 +38,6 @@ function union(a: Side, b: Side): Side {
 function overlaps(a: Ranges, b: Ranges): boolean {
   for (const [alo, ahi] of a) for (const [blo, bhi] of b) if (alo <= bhi && blo <= ahi) return true;
   return false;
-}
-
-/** What a match of the node can begin (forward) or end (backward) with; empty = it may be empty. */
-interface Reach {
-  units: Ranges;
-  empty: boolean;
-}
-
-function reach(node: Node, forward: boolean): Reach | null {
-  switch (node.type) {
-    case 'char':
-      return { units: [[node.unit, node.unit]], empty: false };
-    case 'class':
-      return { units: effective(node), empty: false };
-    case 'capture':
-    case 'group':
-      return reach(node.body, forward);
-    case 'quant': {
-      if (node.max === 0) return { units: [], empty: true };
-      const body = reach(node.body, forward);
-      return body && { units: body.units, empty: body.empty || node.min === 0 };
-    }
-    case 'assert':
-    case 'look':
-      return { units: [], empty: true };
-    case 'seq': {
-      const units: Array<readonly [number, number]> = [];
-      const items = forward ? node.items : [...node.items].reverse();
-      for (const item of items) {
-        const r = reach(item, forward);
-        if (r === null) return null;
-        units.push(...r.units);
-        if (!r.empty) return { units: normalize(units), empty: false };
-      }
-      return { units: normalize(units), empty: true };
-    }
-    case 'alt': {
-      const units: Array<readonly [number, number]> = [];
-      let empty = false;
-      for (const b of node.branches) {
-        const r = reach(b, forward);
-        if (r === null) return null;
-        units.push(...r.units);
-        empty ||= r.empty;
-      }
-      return { units: normalize(units), empty };
-    }
-    default:
-      return null;
-  }
 }
 
 /** The side seen past `nodes` (in the given direction), then `outer` when they may all be empty. */
