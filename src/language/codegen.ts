@@ -18,7 +18,7 @@ import type { Expr } from './ast.js';
 import { rootSource, splitAttrChain, stepSource } from './attr-chain.js';
 import { BINARY, compileExpr, hasNoArgs, literalComparison, newCtx, type Scope } from './compiler.js';
 import { TemplateSyntaxError } from './errors.js';
-import { getFilter, strictOnUndefined } from './filters/index.js';
+import { getFilter, inputGuard, strictOnUndefined } from './filters/index.js';
 import { getGlobal } from './globals.js';
 import { lookupMethod } from './method-registry.js';
 import * as rt from './runtime.js';
@@ -105,7 +105,7 @@ export class CodeBuilder {
         return o;
       }
       case 'getitem': {
-        if (e.key.k === 'slice') break;
+        if (e.key.k === 'slice') return this.slice(e.obj, e.key, out);
         const obj = this.value(e.obj, out);
         const key = this.value(e.key, out);
         this.raiseIfUndefined(out, `${this.ref(rt.undefinedAttribute)}();`, obj);
@@ -133,6 +133,9 @@ export class CodeBuilder {
         if (e.dynArgs !== null || e.dynKwargs !== null) break;
         const node = this.value(e.node, out);
         if (strictOnUndefined(filter)) this.raiseIfUndefined(out, this.undefinedError(), node);
+        // A filter that raises on this input type (`None | length`): a jump where the caller catches it.
+        const accepts = inputGuard(filter);
+        if (accepts !== undefined && this.raise !== undefined) out.push(`if (!${this.ref(accepts)}(${node})) { ${this.raise} }`);
         if (hasNoArgs(e)) return this.let(out, `${this.ref(filter)}(${node}, [], ${this.ref(NO_KWARGS)})`);
         const args = this.args(e.args, out);
         const kwargs = this.kwargs(e.kwargs, out);
@@ -216,12 +219,12 @@ export class CodeBuilder {
       const r = this.value(right, out);
       if (op === '==') return this.let(out, `${this.ref(rt.pyEq)}(${first}, ${r})`);
       if (op === '!=') return this.let(out, `!${this.ref(rt.pyEq)}(${first}, ${r})`);
-      if (op === 'in') {
+      if (op === 'in' || op === 'notin') {
         // `undefined in "text"` raises: as a jump where the action catches it, not a throw per event.
         if (/^t\d+$/.test(first)) out.push(`if (${first} === undefined && typeof ${r} === 'string') { ${this.raiseStatement(this.undefinedError())} }`);
         // `x in None` raises TypeError: a jump too where the caller catches it.
         if (this.raise !== undefined && /^t\d+$/.test(r)) out.push(`if (${r} === null) { ${this.raise} }`);
-        return this.let(out, `${this.ref(rt.contains)}(${r}, ${first})`);
+        return this.let(out, `${op === 'in' ? '' : '!'}${this.ref(rt.contains)}(${r}, ${first})`);
       }
       if (ORDERING.has(op)) {
         this.raiseIfUndefined(out, this.undefinedError(), first, r);
@@ -242,6 +245,21 @@ export class CodeBuilder {
       left = r;
     }
     block.push(`${t} = true;`);
+    return t;
+  }
+
+  /** `o[start:stop:step]`: Undefined raises, None gives Undefined, the bounds are evaluated only for another receiver. */
+  private slice(objExpr: Expr, key: Expr & { k: 'slice' }, out: Out): string {
+    const obj = this.value(objExpr, out);
+    this.raiseIfUndefined(out, `${this.ref(rt.undefinedAttribute)}();`, obj);
+    const t = this.let(out, 'undefined');
+    const inner: Out = [];
+    const bound = (b: Expr | null): string => (b === null ? 'null' : this.value(b, inner));
+    const start = bound(key.start);
+    const stop = bound(key.stop);
+    const step = bound(key.step);
+    inner.push(`${t} = ${this.ref(rt.sliceValue)}(${obj}, ${start}, ${stop}, ${step});`);
+    out.push(`if (${obj} !== null) {`, inner, '}');
     return t;
   }
 

@@ -413,6 +413,11 @@ export function asArray(v: unknown): readonly unknown[] {
   return Array.isArray(v) ? v : toList(v);
 }
 
+/** Whether `len()` takes the value (pyLen raises for any other). */
+export function hasLen(v: unknown): boolean {
+  return typeof v === 'string' || Array.isArray(v) || v === undefined || v instanceof PyRange || v instanceof PyView || isPyDict(v);
+}
+
 export function pyLen(v: unknown): number {
   if (typeof v === 'string') return strLen(v);
   if (Array.isArray(v)) return v.length;

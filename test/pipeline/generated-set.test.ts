@@ -4,7 +4,7 @@ import { loadFormat } from '../../src/pipeline/index.js';
 import { countErrorsMade, fields, jsonFillFormat } from './helpers.js';
 
 const FIELDS = fields({
-  'acme.a': 'keyword', 'acme.b': 'keyword', 'acme.c': 'keyword', 'acme.obj': 'object', 'acme.list': 'keyword',
+  'acme.a': 'keyword', 'acme.b': 'keyword', 'acme.c': 'keyword', 'acme.d': 'keyword', 'acme.e': 'keyword', 'acme.obj': 'object', 'acme.list': 'keyword',
   'acme.x.constructor': 'keyword', 'acme.x.toString': 'keyword', 'acme.x.y': 'keyword',
 });
 
@@ -113,5 +113,50 @@ test('an ordering of values Python cannot order (None < 3) raises as a jump; ord
   assert.equal(out.acme.a, undefined);
   assert.equal(out.acme.b, 'true');
   assert.equal(out.acme.c, undefined);
+  assert.equal(errorsMade, 0);
+});
+
+test('`x not in None` raises as a jump like `x in None`; on a string it is the negation of `in`', () => {
+  const fmt = format(`      - set:
+          acme.a: "{{ 'v' not in parsed.message.none }}"
+          acme.b: "{{ 'x' not in parsed.message.k }}"
+          acme.c: "{{ 'v' not in parsed.message.k }}"
+`);
+  const { value: out, errorsMade } = countErrorsMade((): any => fmt.normalize({ message: '{"k": "v", "none": null}' }, { testMode: true }));
+  assert.equal(out.acme.a, undefined);
+  assert.equal(out.acme.b, 'true');
+  assert.equal(out.acme.c, 'false');
+  assert.equal(errorsMade, 0);
+});
+
+test('`| length` of a value without a length (None, an int) raises as a jump; of Undefined it is 0', () => {
+  const fmt = format(`      - set:
+          acme.a: "{{ parsed.message.none | length }}"
+          acme.b: "{{ parsed.message.n | count }}"
+          acme.c: "{{ parsed.message.k | length }}"
+          acme.d: "{{ parsed.message.missing | length }}"
+`);
+  const { value: out, errorsMade } = countErrorsMade((): any => fmt.normalize({ message: '{"k": "vw", "none": null, "n": 3}' }, { testMode: true }));
+  assert.equal(out.acme.a, undefined);
+  assert.equal(out.acme.b, undefined);
+  assert.equal(out.acme.c, '2');
+  assert.equal(out.acme.d, '0');
+  assert.equal(errorsMade, 0);
+});
+
+test('a slice runs in generated code: of a method result it slices, of None it is Undefined, a method of None raises as a jump', () => {
+  const fmt = format(`      - set:
+          acme.a: "{{ parsed.message.k.split('.')[1:] | join('-') }}"
+          acme.b: "{{ parsed.message.none.split('.')[1:] }}"
+          acme.c: "{{ parsed.message.none[1:] }}"
+          acme.d: "{{ parsed.message.k[::-1] }}"
+          acme.e: "{{ parsed.message.k[:parsed.message.n] }}"
+`);
+  const { value: out, errorsMade } = countErrorsMade((): any => fmt.normalize({ message: '{"k": "a.b.c", "none": null, "n": 3}' }, { testMode: true }));
+  assert.equal(out.acme.a, 'b-c');
+  assert.equal(out.acme.b, undefined);
+  assert.equal(out.acme.c, undefined);
+  assert.equal(out.acme.d, 'c.b.a');
+  assert.equal(out.acme.e, 'a.b');
   assert.equal(errorsMade, 0);
 });

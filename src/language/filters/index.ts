@@ -12,4 +12,4 @@ import { getFilter } from './registry.js';
 
 setFilterLookup((name) => getFilter(name) !== undefined);
 
-export { getFilter, registerFilter, strictOnUndefined, type FilterFn } from './registry.js';
+export { getFilter, inputGuard, registerFilter, strictOnUndefined, type FilterFn } from './registry.js';

@@ -24,3 +24,18 @@ export function registerStrictFilter(name: string, fn: FilterFn): void {
 export function strictOnUndefined(fn: FilterFn): boolean {
   return strict.has(fn);
 }
+
+const guards = new WeakMap<FilterFn, (value: unknown) => boolean>();
+
+/**
+ * A filter that raises on some input types (`length` of None): `accepts` tells the values it takes,
+ * so generated code where a raise aborts the expression jumps out first instead of throwing.
+ */
+export function registerGuardedFilter(name: string, fn: FilterFn, accepts: (value: unknown) => boolean): void {
+  filters.set(name, fn);
+  guards.set(fn, accepts);
+}
+
+export function inputGuard(fn: FilterFn): ((value: unknown) => boolean) | undefined {
+  return guards.get(fn);
+}

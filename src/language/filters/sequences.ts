@@ -5,16 +5,16 @@ import { lookupMethod } from '../method-registry.js';
 import { fail } from '../errors.js';
 import { sortList } from '../methods-seq.js';
 import { PyCallable, PyGenerator, PyRange, type Kwargs } from '../objects.js';
-import { add, asNumber, isPyDict, iterate, pyCompare, pyLen, pyRepr, pyStr, strChars, toList, truthy, typeName, undefinedAttribute } from '../runtime.js';
+import { add, asNumber, hasLen, isPyDict, iterate, pyCompare, pyLen, pyRepr, pyStr, strChars, toList, truthy, typeName, undefinedAttribute } from '../runtime.js';
 import { getTest } from '../tests.js';
 import { PyTuple } from '../../core/values.js';
 import { attrGetter, ignoreCase } from './attributes.js';
-import { getFilter, registerFilter } from './registry.js';
+import { getFilter, registerFilter, registerGuardedFilter } from './registry.js';
 
 const f = registerFilter;
 
-f('length', (v) => pyLen(v));
-f('count', (v) => pyLen(v));
+registerGuardedFilter('length', (v) => pyLen(v), hasLen);
+registerGuardedFilter('count', (v) => pyLen(v), hasLen);
 f('list', (v) => toList(v));
 
 f('first', (v) => {
